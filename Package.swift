@@ -1,0 +1,81 @@
+// swift-tools-version: 6.1
+// Imaging Catalogue: metadata catalogue and faceted search index for federated cancer-imaging data.
+// Targets follow the data flow of DESIGN.md; dependencies point one way, left to right.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ImagingCatalogue",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "catalogue", targets: ["catalogue"]),
+        .library(name: "CatalogueModel", targets: ["CatalogueModel"]),
+        .library(name: "CatalogueEngine", targets: ["CatalogueEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Value types shared by every stage; no I/O.
+        .target(name: "CatalogueModel", swiftSettings: swiftSettings),
+
+        // The only C++: a flat C API over Xapian 1.4 that never throws.
+        .target(
+            name: "CXapian",
+            cxxSettings: [.unsafeFlags(["-Wall"])],
+            linkerSettings: [.linkedLibrary("xapian")]
+        ),
+        // raptor2 (RDF/XML, Turtle, N-Triples, TriG) as a system library.
+        .systemLibrary(name: "CRaptor", pkgConfig: "raptor2", providers: [.apt(["libraptor2-dev"])]),
+
+        .target(name: "RDF", dependencies: ["CatalogueModel", "CRaptor"], swiftSettings: swiftSettings),
+        .target(name: "Harvesting", dependencies: ["CatalogueModel", "RDF"], swiftSettings: swiftSettings),
+        .target(name: "Vocabulary", dependencies: ["CatalogueModel", "RDF"], swiftSettings: swiftSettings),
+        .target(
+            name: "CatalogueStore",
+            dependencies: ["CatalogueModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "SearchIndex", dependencies: ["CatalogueModel", "CXapian"], swiftSettings: swiftSettings),
+        // Composes the stages (import, reindex, search with concept resolution) for the CLI and the server.
+        .target(
+            name: "CatalogueEngine",
+            dependencies: ["CatalogueModel", "RDF", "Harvesting", "Vocabulary", "CatalogueStore", "SearchIndex"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "catalogue",
+            dependencies: [
+                "CatalogueModel", "CatalogueEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CatalogueTesting",
+            dependencies: ["CatalogueModel", "CatalogueEngine"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "CatalogueBenchmark",
+            dependencies: ["CatalogueModel", "CatalogueEngine"],
+            path: "Benchmarks/CatalogueBenchmark",
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "CatalogueModelTests", dependencies: ["CatalogueModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "RDFTests", dependencies: ["RDF", "CatalogueTesting"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "HarvestingTests", dependencies: ["Harvesting", "RDF", "CatalogueTesting"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary", "RDF", "CatalogueTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "CatalogueTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "CXapian"], swiftSettings: swiftSettings),
+        .testTarget(name: "CatalogueEngineTests", dependencies: ["CatalogueEngine", "CatalogueTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "CatalogueCLITests", dependencies: ["catalogue", "CatalogueTesting"], swiftSettings: swiftSettings),
+    ],
+    cxxLanguageStandard: .cxx17
+)

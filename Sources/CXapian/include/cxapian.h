@@ -1,0 +1,1 @@
+// flat C API over Xapian (being built)

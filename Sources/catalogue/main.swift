@@ -1,0 +1,1 @@
+print("catalogue: being built")
