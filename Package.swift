@@ -19,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // SHA-256 content hashes of harvested records (and later HMAC for cohort-count noise).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Value types shared by every stage; no I/O.
@@ -38,7 +40,11 @@ let package = Package(
         .target(name: "Vocabulary", dependencies: ["CatalogueModel", "RDF"], swiftSettings: swiftSettings),
         .target(
             name: "CatalogueStore",
-            dependencies: ["CatalogueModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CatalogueModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "SearchIndex", dependencies: ["CatalogueModel", "CXapian"], swiftSettings: swiftSettings),
