@@ -35,7 +35,12 @@ let package = Package(
         // raptor2 (RDF/XML, Turtle, N-Triples, TriG) as a system library.
         .systemLibrary(name: "CRaptor", pkgConfig: "raptor2", providers: [.apt(["libraptor2-dev"])]),
 
-        .target(name: "RDF", dependencies: ["CatalogueModel", "CRaptor"], swiftSettings: swiftSettings),
+        // libxml2, to locate RDF/XML well-formedness errors that raptor2 reports without a line.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "CXMLErrorLocator", dependencies: ["CLibXML2"]),
+
+        .target(name: "RDF", dependencies: ["CatalogueModel", "CRaptor", "CXMLErrorLocator"], swiftSettings: swiftSettings),
         .target(name: "Harvesting", dependencies: ["CatalogueModel", "RDF"], swiftSettings: swiftSettings),
         .target(name: "Vocabulary", dependencies: ["CatalogueModel", "RDF"], swiftSettings: swiftSettings),
         .target(
@@ -64,7 +69,7 @@ let package = Package(
         ),
         .target(
             name: "CatalogueTesting",
-            dependencies: ["CatalogueModel", "CatalogueEngine"],
+            dependencies: ["CatalogueModel"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -1,0 +1,22 @@
+/// Why a document could not be read as RDF. Messages name the source and, where the parser
+/// knows it, the line and column.
+public enum RDFError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The document is not well-formed in its serialisation.
+    case syntax(source: String, line: Int?, column: Int?, message: String)
+    /// The file could not be read at all.
+    case unreadable(source: String, reason: String)
+    /// raptor2 could not be set up (a broken installation, not bad input).
+    case parserUnavailable(format: String)
+
+    public var description: String {
+        switch self {
+        case .syntax(let source, let line, let column, let message):
+            let position = line.map { ":\($0)" + (column.map { ":\($0)" } ?? "") } ?? ""
+            return "\(source)\(position): \(message)"
+        case .unreadable(let source, let reason):
+            return "\(source): cannot read file: \(reason)"
+        case .parserUnavailable(let format):
+            return "the RDF parser for \(format) is not available in this raptor2 installation"
+        }
+    }
+}

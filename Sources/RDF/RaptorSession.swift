@@ -1,0 +1,149 @@
+import CRaptor
+import Foundation
+
+/// One raptor world and parser for one document; owns the C handles and frees them in `deinit`.
+final class RaptorSession {
+    private let world: OpaquePointer
+    private let parser: OpaquePointer
+    private let source: String
+    private let format: RDFFormat
+    private let collector: StatementCollector
+
+    init(format: RDFFormat, source: String) throws {
+        guard let world = craptor_new_world() else { throw RDFError.parserUnavailable(format: format.rawValue) }
+        guard raptor_world_open(world) == 0, let parser = raptor_new_parser(world, format.raptorName) else {
+            raptor_free_world(world)
+            throw RDFError.parserUnavailable(format: format.rawValue)
+        }
+        self.world = world
+        self.parser = parser
+        self.source = source
+        self.format = format
+        self.collector = StatementCollector(documentID: Self.nextDocumentID())
+        configure()
+    }
+
+    deinit {
+        raptor_free_parser(parser)
+        raptor_free_world(world)
+    }
+
+    func parse(_ data: Data, baseIRI: String) throws -> Graph {
+        guard let base = raptor_new_uri(world, baseIRI) else {
+            throw RDFError.syntax(source: source, line: nil, column: nil, message: "invalid base IRI \(baseIRI)")
+        }
+        defer { raptor_free_uri(base) }
+        var status = raptor_parser_parse_start(parser, base)
+        if status == 0 {
+            status = data.withUnsafeBytes { bytes in
+                let pointer = bytes.bindMemory(to: UInt8.self).baseAddress
+                return raptor_parser_parse_chunk(parser, pointer, bytes.count, 1)
+            }
+        }
+        if let error = collector.firstError {
+            if error.line == nil, format == .rdfxml, let located = XMLErrorLocator.firstError(in: data) {
+                throw RDFError.syntax(source: source, line: located.line, column: located.column, message: located.message)
+            }
+            throw RDFError.syntax(source: source, line: error.line, column: error.column, message: error.message)
+        }
+        if status != 0 {
+            throw RDFError.syntax(source: source, line: nil, column: nil, message: "the document could not be parsed")
+        }
+        return collector.graph
+    }
+
+    /// No network, no file access, no external XML entities: a harvested page cannot make the parser fetch anything.
+    private func configure() {
+        raptor_parser_set_option(parser, RAPTOR_OPTION_NO_NET, nil, 1)
+        raptor_parser_set_option(parser, RAPTOR_OPTION_NO_FILE, nil, 1)
+        raptor_parser_set_option(parser, RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, nil, 0)
+        raptor_parser_set_option(parser, RAPTOR_OPTION_WWW_TIMEOUT, nil, 1)
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        raptor_world_set_log_handler(world, context, raptorLogHandler)
+        raptor_parser_set_statement_handler(parser, context, raptorStatementHandler)
+    }
+
+    private static let counter = DocumentCounter()
+    private static func nextDocumentID() -> Int { counter.next() }
+}
+
+/// Hands out document numbers so blank-node labels from different documents never collide.
+private final class DocumentCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
+
+/// Receives raptor's callbacks for one parse.
+final class StatementCollector {
+    struct ParseProblem {
+        var line: Int?
+        var column: Int?
+        var message: String
+    }
+
+    var graph = Graph()
+    var firstError: ParseProblem?
+    let blankPrefix: String
+
+    init(documentID: Int) { blankPrefix = "d\(documentID)-" }
+
+    func add(_ statement: raptor_statement) {
+        guard firstError == nil,
+              let subject = term(statement.subject),
+              let predicate = term(statement.predicate)?.iriValue,
+              let object = term(statement.object)
+        else { return }
+        graph.insert(Triple(subject, predicate, object))
+    }
+
+    func report(_ message: raptor_log_message) {
+        guard message.level.rawValue >= RAPTOR_LOG_LEVEL_ERROR.rawValue, firstError == nil else { return }
+        let text = message.text.map { String(cString: $0) } ?? "syntax error"
+        var line: Int?
+        var column: Int?
+        if let locator = message.locator {
+            line = locator.pointee.line > 0 ? Int(locator.pointee.line) : nil
+            column = locator.pointee.column > 0 ? Int(locator.pointee.column) : nil
+        }
+        firstError = ParseProblem(line: line, column: column, message: text)
+    }
+
+    private func term(_ pointer: UnsafeMutablePointer<raptor_term>?) -> Term? {
+        guard let term = pointer?.pointee else { return nil }
+        switch term.type {
+        case RAPTOR_TERM_TYPE_URI:
+            return .iri(String(cString: raptor_uri_as_string(term.value.uri)))
+        case RAPTOR_TERM_TYPE_BLANK:
+            return .blank(blankPrefix + string(term.value.blank.string, length: Int(term.value.blank.string_len)))
+        case RAPTOR_TERM_TYPE_LITERAL:
+            let literal = term.value.literal
+            let value = string(literal.string, length: Int(literal.string_len))
+            let language = literal.language.map { string($0, length: Int(literal.language_len)).lowercased() }
+            let datatype = literal.datatype.map { String(cString: raptor_uri_as_string($0)) }
+            return .literal(value, language: language?.isEmpty == true ? nil : language, datatype: datatype)
+        default:
+            return nil
+        }
+    }
+
+    private func string(_ bytes: UnsafeMutablePointer<UInt8>?, length: Int) -> String {
+        guard let bytes else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+    }
+}
+
+private func raptorStatementHandler(_ context: UnsafeMutableRawPointer?, _ statement: UnsafeMutablePointer<raptor_statement>?) {
+    guard let context, let statement else { return }
+    Unmanaged<StatementCollector>.fromOpaque(context).takeUnretainedValue().add(statement.pointee)
+}
+
+private func raptorLogHandler(_ context: UnsafeMutableRawPointer?, _ message: UnsafeMutablePointer<raptor_log_message>?) {
+    guard let context, let message else { return }
+    Unmanaged<StatementCollector>.fromOpaque(context).takeUnretainedValue().report(message.pointee)
+}
