@@ -1,0 +1,47 @@
+/// What went wrong in a catalogue operation, written for the person who asked.
+///
+/// Lower stages' errors (RDF, vocabulary, store, index) are wrapped with what was being done, so
+/// the CLI and the server render every failure in one place.
+public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConvertible {
+    case vocabulariesNotFound(searched: String)
+    case vocabularyUnusable(String)
+    case fileNotFound(String)
+    case malformedFile(String)
+    case noDatasetsFound(files: [String])
+    case malformedFilter(String)
+    case unknownFilterField(String)
+    case unknownFilterValue(field: String, value: String, reason: String)
+    case storeFailed(String)
+    case indexFailed(String)
+    /// The catalogue was updated but the search index could not be: searches are stale until reindexed.
+    case indexStale(String)
+
+    public var description: String {
+        switch self {
+        case .vocabulariesNotFound(let searched):
+            "cannot find the '\(searched)' folder of vocabularies; give it with --vocabularies or CATALOGUE_VOCABULARIES"
+        case .vocabularyUnusable(let reason):
+            "the vocabularies cannot be loaded: \(reason)"
+        case .fileNotFound(let path):
+            "\(path): no such file"
+        case .malformedFile(let reason):
+            "\(reason) (nothing was imported)"
+        case .noDatasetsFound(let files):
+            "no dcat:Dataset found in \(files.joined(separator: ", ")) (nothing was imported)"
+        case .malformedFilter(let filter):
+            "filter '\(filter)' is not FIELD=VALUE (fields: \(Self.fieldList))"
+        case .unknownFilterField(let field):
+            "unknown filter field '\(field)': use one of \(Self.fieldList)"
+        case .unknownFilterValue(let field, let value, let reason):
+            "filter \(field)=\(value): \(reason)"
+        case .storeFailed(let reason):
+            "the catalogue could not be read or written: \(reason)"
+        case .indexFailed(let reason):
+            "the search index failed: \(reason)"
+        case .indexStale(let reason):
+            "the catalogue was updated but the search index was not (\(reason)); run 'catalogue reindex'"
+        }
+    }
+
+    static let fieldList = "cancerType, modality, bodySite, node, accessRights"
+}

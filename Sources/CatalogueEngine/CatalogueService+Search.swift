@@ -1,0 +1,44 @@
+import CatalogueModel
+import CatalogueStore
+import Foundation
+import SearchIndex
+
+extension CatalogueService {
+    /// Runs a faceted search: validates the filters, asks the index for one page with exact
+    /// counts, and loads the page's datasets from the catalogue.
+    public func search(_ query: SearchQuery) throws -> SearchResponse {
+        let nodes = try storeCall { try store.nodes() }
+        let resolver = FilterResolver(vocabulary: vocabulary, knownNodes: Set(nodes.map(\.id)))
+        let filters = try resolver.resolve(query.filters)
+        let request = SearchRequest(text: query.text, filters: filters, sort: query.sort, page: query.page, perPage: query.perPage)
+        let result = try indexCall {
+            let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readOnly)
+            return try index.search(request)
+        }
+        let records = try storeCall { try store.records(result.hits) }
+        let builder = DatasetViewBuilder(vocabulary: vocabulary)
+        let names = Dictionary(nodes.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { first, _ in first })
+        let facets = FacetTreeBuilder(vocabulary: vocabulary, nodeNames: names).build(result.facets, selected: filters)
+        return SearchResponse(
+            total: result.total, page: query.page, perPage: query.perPage,
+            datasets: records.map { builder.view($0.normalised, source: $0.source) },
+            facets: SearchResponse.Facets(facets))
+    }
+
+    /// Rebuilds the search index from the catalogue; returns the number of datasets indexed.
+    @discardableResult
+    public func reindex() throws -> Int {
+        let builder = IndexDocumentBuilder(vocabulary: vocabulary)
+        return try indexCall {
+            let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readWrite)
+            try index.removeAll()
+            var count = 0
+            try store.forEachRecord(batchSize: 1_000) { batch in
+                try index.replace(batch.map { builder.document(for: $0.normalised) })
+                count += batch.count
+            }
+            try index.commit()
+            return count
+        }
+    }
+}

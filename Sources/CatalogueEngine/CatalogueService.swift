@@ -1,0 +1,89 @@
+import CatalogueModel
+import CatalogueStore
+import Foundation
+import SearchIndex
+import Vocabulary
+
+/// One catalogue, opened: the stages of DESIGN.md's data flow composed for the CLI and the server.
+///
+/// The SQLite catalogue is the source of truth; the Xapian index is derived from it and rebuilt by
+/// `reindex()`. Xapian handles are opened per operation on the calling thread and never kept
+/// across threads, so this type is not `Sendable`.
+public final class CatalogueService {
+    public let configuration: CatalogueConfiguration
+    let store: CatalogueStore
+    let vocabulary: Vocabulary
+    let normaliser: Normaliser
+
+    init(configuration: CatalogueConfiguration, store: CatalogueStore, vocabulary: Vocabulary) {
+        self.configuration = configuration
+        self.store = store
+        self.vocabulary = vocabulary
+        self.normaliser = Normaliser(vocabulary: vocabulary)
+    }
+
+    /// Opens (creating if needed) the catalogue at `configuration.home` and loads the vocabularies.
+    public static func open(_ configuration: CatalogueConfiguration) throws -> CatalogueService {
+        let vocabulary = try loadVocabulary(configuration.vocabularies)
+        do {
+            try FileManager.default.createDirectory(at: configuration.home, withIntermediateDirectories: true)
+            let store = try CatalogueStore(path: configuration.storePath.path)
+            return CatalogueService(configuration: configuration, store: store, vocabulary: vocabulary)
+        } catch let error as CatalogueEngineError {
+            throw error
+        } catch {
+            throw CatalogueEngineError.storeFailed(String(describing: error))
+        }
+    }
+
+    static func loadVocabulary(_ folder: URL) throws -> Vocabulary {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CatalogueEngineError.vocabulariesNotFound(searched: folder.path)
+        }
+        do {
+            return try Vocabulary.load(from: folder)
+        } catch {
+            throw CatalogueEngineError.vocabularyUnusable(String(describing: error))
+        }
+    }
+
+    /// Every dataset in the catalogue, normalised, ordered by node then identifier.
+    public func datasets() throws -> [DatasetView] {
+        let builder = DatasetViewBuilder(vocabulary: vocabulary)
+        return try storeCall { try store.allRecords() }.map { builder.view($0.normalised, source: $0.source) }
+    }
+
+    /// The concepts of a scheme as a tree (a concept with two parents appears under both).
+    public func conceptTree(_ scheme: ConceptScheme) -> [ConceptTreeRow] {
+        var rows: [ConceptTreeRow] = []
+        func visit(_ concept: Concept, depth: Int, path: Set<String>) {
+            rows.append(ConceptTreeRow(scheme: scheme, depth: depth, concept: ConceptView(concept)))
+            for child in vocabulary.children(of: concept.iri) where !path.contains(child.iri) {
+                visit(child, depth: depth + 1, path: path.union([concept.iri]))
+            }
+        }
+        for top in vocabulary.topConcepts(in: scheme) { visit(top, depth: 0, path: []) }
+        return rows
+    }
+
+    func storeCall<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as CatalogueEngineError {
+            throw error
+        } catch {
+            throw CatalogueEngineError.storeFailed(String(describing: error))
+        }
+    }
+
+    func indexCall<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as CatalogueEngineError {
+            throw error
+        } catch {
+            throw CatalogueEngineError.indexFailed(String(describing: error))
+        }
+    }
+}

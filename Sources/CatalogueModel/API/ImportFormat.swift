@@ -1,0 +1,6 @@
+/// The RDF serialisations `catalogue import` accepts.
+public enum ImportFormat: String, Codable, CaseIterable, Sendable {
+    case turtle
+    case rdfxml
+    case ntriples
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `catalogue` command: one subcommand type per verb, each a thin shell over `CatalogueEngine`.
+@main
+struct Catalogue: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalogue",
+        abstract: "Imaging Catalogue: a metadata catalogue and faceted search index for federated cancer-imaging data.",
+        subcommands: [Import.self, Datasets.self, Search.self, Reindex.self, Vocab.self]
+    )
+}

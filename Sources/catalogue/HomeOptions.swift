@@ -1,0 +1,31 @@
+import ArgumentParser
+import CatalogueEngine
+import Foundation
+
+/// Where the catalogue keeps its data, and where the vocabularies are: shared by every verb.
+struct HomeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The catalogue's data folder (SQLite catalogue and search index).",
+        discussion: "Defaults to $CATALOGUE_HOME, else ./catalogue-data.", valueName: "dir"))
+    var home: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The folder of SKOS vocabularies (Turtle).",
+        discussion: "Defaults to $CATALOGUE_VOCABULARIES, else the project's Vocabularies/ folder.", valueName: "dir"))
+    var vocabularies: String?
+
+    func configuration() throws -> CatalogueConfiguration {
+        let environment = ProcessInfo.processInfo.environment
+        let homePath = home ?? environment["CATALOGUE_HOME"] ?? "catalogue-data"
+        guard !homePath.isEmpty else { throw ValidationError("--home must not be empty") }
+        let vocabularyFolder = try vocabularies.map { URL(fileURLWithPath: $0) }
+            ?? environment["CATALOGUE_VOCABULARIES"].map { URL(fileURLWithPath: $0) }
+            ?? VocabularyLocator.defaultFolder()
+        return CatalogueConfiguration(home: URL(fileURLWithPath: homePath), vocabularies: vocabularyFolder)
+    }
+
+    /// Opens the catalogue, turning every failure into one clear message.
+    func open() throws -> CatalogueService {
+        try withUserFacingErrors { try CatalogueService.open(try configuration()) }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+
+/// The one place where errors become what a person reads: `error: <what and where>` on standard
+/// error and exit status 1. Every error the engine throws describes itself without record values.
+struct UserFacingError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// Runs `body`, converting any error other than the argument parser's own into a `UserFacingError`.
+func withUserFacingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as UserFacingError {
+        throw error
+    } catch {
+        throw UserFacingError(message: String(describing: error))
+    }
+}
+
+/// Writes a line to standard error (warnings and progress never mix with JSON on standard output).
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import CatalogueEngine
+import CatalogueModel
+
+extension Catalogue {
+    /// `catalogue vocab …`: the curated vocabularies.
+    struct Vocab: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the curated SKOS vocabularies.",
+            subcommands: [List.self]
+        )
+    }
+}
+
+extension Catalogue.Vocab {
+    /// `catalogue vocab list [SCHEME]`: the concepts of one or every scheme, as a tree with their codes.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the concepts of a vocabulary as a tree, with their codes.")
+
+        @OptionGroup var homeOptions: HomeOptions
+
+        @Argument(help: ArgumentHelp("cancerType, modality or bodySite (cancer-type, body-site also accepted); all when omitted.", valueName: "scheme"))
+        var scheme: String?
+
+        @Flag(help: "Print the concepts as JSON.")
+        var json = false
+
+        func validate() throws {
+            if let scheme, SchemeName.parse(scheme) == nil {
+                throw ValidationError("unknown vocabulary '\(scheme)': use cancerType, modality or bodySite")
+            }
+        }
+
+        func run() throws {
+            let catalogue = try homeOptions.open()
+            let schemes = scheme.flatMap(SchemeName.parse).map { [$0] } ?? ConceptScheme.allCases
+            if json {
+                try JSONOutput.print(schemes.flatMap { catalogue.conceptTree($0) })
+                return
+            }
+            for scheme in schemes {
+                let rows = catalogue.conceptTree(scheme)
+                print("\(scheme.rawValue) (\(rows.count) concepts)")
+                for row in rows {
+                    print(VocabularyRow.render(row))
+                }
+            }
+        }
+    }
+}
+
+/// Scheme names as people type them.
+enum SchemeName {
+    static func parse(_ text: String) -> ConceptScheme? {
+        switch text.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "") {
+        case "cancertype", "cancertypes": .cancerType
+        case "modality", "modalities", "imagingmodality", "imagingmodalities": .modality
+        case "bodysite", "bodysites", "bodypart", "bodyparts": .bodySite
+        default: nil
+        }
+    }
+}
