@@ -74,7 +74,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "CatalogueBenchmark",
-            dependencies: ["CatalogueModel", "CatalogueEngine"],
+            dependencies: [
+                "CatalogueModel", "CatalogueEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/CatalogueBenchmark",
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,106 @@
+import ArgumentParser
+import CatalogueEngine
+import CatalogueModel
+import Foundation
+
+/// Generates a synthetic federation, imports and indexes it through the real pipeline (RDF parse,
+/// mapping, normalisation, SQLite, Xapian), then times a mix of faceted searches. Prints Markdown
+/// for `Benchmarks/RESULTS.md`.
+@main
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "catalogue-benchmark")
+
+    @Option(help: "Datasets to generate.") var count = 100_000
+    @Option(help: "Nodes in the federation.") var nodes = 30
+    @Option(name: .customLong("per-file"), help: "Datasets per generated Turtle file.") var perFile = 1_000
+    @Option(help: "Timed searches per query class.") var queries = 300
+    @Option(help: "Working folder (generated files and catalogue home); emptied first.") var work = "Benchmarks/output"
+    @Option(help: "Vocabulary folder.") var vocabularies = "Vocabularies"
+    @Option(help: "Random seed.") var seed: UInt64 = 20_261_124
+
+    func validate() throws {
+        guard count > 0, nodes > 0, perFile > 0, queries > 0 else { throw ValidationError("counts must be positive") }
+    }
+
+    func run() throws {
+        let workFolder = URL(fileURLWithPath: work)
+        try? FileManager.default.removeItem(at: workFolder)
+        let configuration = CatalogueConfiguration(
+            home: workFolder.appendingPathComponent("home"), vocabularies: URL(fileURLWithPath: vocabularies))
+        let catalogue = try CatalogueService.open(configuration)
+        let cancer = catalogue.conceptTree(.cancerType).map(\.concept)
+        let modality = catalogue.conceptTree(.modality).map(\.concept)
+        let site = catalogue.conceptTree(.bodySite).map(\.concept)
+        let generator = SyntheticCatalogue(cancerTypes: unique(cancer), modalities: unique(modality), bodySites: unique(site))
+
+        let clock = ContinuousClock()
+        var plan: [(node: String, files: [URL])] = []
+        let generation = try clock.measure {
+            plan = try generator.write(count: count, nodes: nodes, perFile: perFile, to: workFolder.appendingPathComponent("files"), seed: seed)
+        }
+        print("generated \(count) datasets in \(plan.map(\.files.count).reduce(0, +)) files in \(generation)")
+
+        var imported = 0
+        let importing = try clock.measure {
+            for (node, files) in plan {
+                for file in files {
+                    imported += try catalogue.importFiles([file], node: node, format: .turtle).imported
+                }
+            }
+        }
+        let importSeconds = importing.milliseconds / 1_000
+        print("imported and indexed \(imported) datasets in \(importing)")
+
+        var reindexed = 0
+        let reindexing = try clock.measure { reindexed = try catalogue.reindex() }
+        print("reindexed \(reindexed) datasets in \(reindexing)")
+
+        let stats = try timeSearches(catalogue, cancer: cancer, modality: modality, site: site, words: generator.words.items)
+        report(imported: imported, importSeconds: importSeconds, reindexed: reindexed, reindexing: reindexing, stats: stats)
+    }
+
+    private func unique(_ concepts: [ConceptView]) -> [ConceptView] {
+        var seen = Set<String>()
+        return concepts.filter { seen.insert($0.concept).inserted }
+    }
+
+    private func timeSearches(
+        _ catalogue: CatalogueService, cancer: [ConceptView], modality: [ConceptView], site: [ConceptView], words: [String]
+    ) throws -> [LatencyStats] {
+        var generator = SeededGenerator(seed: seed &+ 1)
+        let classes = SearchMix.classes(cancer: cancer, modality: modality, site: site, words: Array(words.prefix(60)))
+        let clock = ContinuousClock()
+        var all = LatencyStats(name: "**all classes**", samples: [])
+        var perClass: [LatencyStats] = []
+        for queryClass in classes {
+            for _ in 0..<10 { _ = try catalogue.search(queryClass.make(&generator)) }
+            var stats = LatencyStats(name: queryClass.name, samples: [])
+            for _ in 0..<queries {
+                let query = queryClass.make(&generator)
+                stats.samples.append(try clock.measure { _ = try catalogue.search(query) }.milliseconds)
+            }
+            all.samples += stats.samples
+            perClass.append(stats)
+        }
+        return perClass + [all]
+    }
+
+    private func report(imported: Int, importSeconds: Double, reindexed: Int, reindexing: Duration, stats: [LatencyStats]) {
+        print("""
+
+            | measure | value |
+            |---|---|
+            | datasets | \(imported) in \(nodes) nodes, \(perFile) per file |
+            | import + index (parse, map, normalise, SQLite, Xapian) | \(String(format: "%.1f", importSeconds)) s, \(Int(Double(imported) / importSeconds)) datasets/s |
+            | reindex from SQLite | \(String(format: "%.1f", reindexing.milliseconds / 1_000)) s (\(reindexed) datasets) |
+            | peak RSS | \(PeakMemory.megabytes().map { String(format: "%.0f MB", $0) } ?? "n/a") |
+
+            Search latency, end to end through `CatalogueService.search` (filter resolution, Xapian
+            search with exact total and facet counts, page of 20 loaded from SQLite, facet tree), warm, ms:
+
+            | query class | n | p50 | p95 | p99 | max |
+            |---|---|---|---|---|---|
+            """)
+        for stat in stats { print(stat.row) }
+    }
+}
