@@ -1,0 +1,160 @@
+#include "database.hpp"
+#include "guard.hpp"
+#include <map>
+#include <utility>
+
+using cxapian::guard;
+
+struct cx_result {
+    unsigned total = 0;
+    std::vector<std::string> hits;
+    std::vector<std::vector<std::pair<std::string, unsigned>>> facets;
+};
+
+namespace {
+
+/// Counts facet values of every document the matcher accepts, from the in-memory columns.
+class ColumnSpy : public Xapian::MatchSpy {
+public:
+    struct Target {
+        const cxapian::FacetColumn *column;
+        std::vector<unsigned> *counts;
+    };
+    explicit ColumnSpy(std::vector<Target> targets) : targets_(std::move(targets)) {}
+
+    void operator()(const Xapian::Document &document, double) override {
+        Xapian::docid id = document.get_docid();
+        for (auto &target : targets_) {
+            const auto &offsets = target.column->offsets;
+            if (id + 1 >= offsets.size()) continue;
+            for (uint32_t i = offsets[id]; i < offsets[id + 1]; ++i) (*target.counts)[target.column->codes[i]]++;
+        }
+    }
+
+private:
+    std::vector<Target> targets_;
+};
+
+Xapian::Query text_query(const Xapian::Database &database, const char *text) {
+    Xapian::QueryParser parser;
+    parser.set_database(database);
+    parser.set_stemmer(Xapian::Stem("english"));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
+    return parser.parse_query(text, flags);
+}
+
+/// OR within each filter group, AND across groups; `skip_group` leaves one group out.
+Xapian::Query filter_query(const cx_search_request &request, long skip_group) {
+    std::map<unsigned, std::vector<Xapian::Query>> groups;
+    for (size_t i = 0; i < request.filter_count; ++i) {
+        if (static_cast<long>(request.filter_groups[i]) == skip_group) continue;
+        groups[request.filter_groups[i]].emplace_back(request.filter_terms[i]);
+    }
+    std::vector<Xapian::Query> conjuncts;
+    for (auto &group : groups) conjuncts.emplace_back(Xapian::Query::OP_OR, group.second.begin(), group.second.end());
+    if (conjuncts.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_AND, conjuncts.begin(), conjuncts.end());
+}
+
+/// The full query: text (or match-all, built per call rather than the shared static) filtered.
+Xapian::Query full_query(const Xapian::Query &text, bool has_text, const cx_search_request &request, long skip_group) {
+    Xapian::Query base = has_text ? text : Xapian::Query(std::string());
+    Xapian::Query filters = filter_query(request, skip_group);
+    if (filters.empty()) return base;
+    return Xapian::Query(Xapian::Query::OP_FILTER, base, filters);
+}
+
+unsigned exact_total(const Xapian::MSet &mset) {
+    if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound()) {
+        throw Xapian::InternalError("match count is not exact");
+    }
+    return mset.get_matches_lower_bound();
+}
+
+void collect(std::vector<std::pair<std::string, unsigned>> &out, const cxapian::FacetColumn &column,
+             const std::vector<unsigned> &counts) {
+    for (size_t code = 0; code < counts.size(); ++code) {
+        if (counts[code] > 0) out.emplace_back(column.values[code], counts[code]);
+    }
+}
+
+} // namespace
+
+extern "C" cx_result *cx_database_search(cx_database *database, const cx_search_request *request, cx_error **error) {
+    cx_result *handle = nullptr;
+    guard(error, [&] {
+        auto &state = database->state;
+        auto result = std::make_unique<cx_result>();
+        const Xapian::Database &db = state.reader;
+        Xapian::doccount everything = std::max<Xapian::doccount>(db.get_doccount(), 1);
+        bool has_text = request->text && request->text[0] != '\0';
+        Xapian::Query text = has_text ? text_query(db, request->text) : Xapian::Query();
+        if (has_text && text.empty()) has_text = false;
+
+        std::vector<const cxapian::FacetColumn *> columns;
+        std::vector<std::vector<unsigned>> counts(request->facet_count);
+        result->facets.resize(request->facet_count);
+        std::vector<ColumnSpy::Target> main_targets;
+        for (size_t f = 0; f < request->facet_count; ++f) {
+            columns.push_back(&state.column(request->facet_prefixes[f]));
+            counts[f].assign(columns[f]->values.size(), 0);
+            if (request->facet_excluded_groups[f] < 0) main_targets.push_back({columns[f], &counts[f]});
+        }
+
+        Xapian::Enquire enquire(db);
+        enquire.set_query(full_query(text, has_text, *request, -1));
+        if (!has_text) enquire.set_weighting_scheme(Xapian::BoolWeight());
+        switch (request->sort) {
+        case CX_SORT_VALUE_DESCENDING: enquire.set_sort_by_value_then_relevance(request->sort_slot, true); break;
+        case CX_SORT_VALUE_ASCENDING: enquire.set_sort_by_value_then_relevance(request->sort_slot, false); break;
+        default:
+            if (!has_text) enquire.set_sort_by_value(request->sort_slot, false);
+        }
+        ColumnSpy spy(main_targets);
+        if (!main_targets.empty()) enquire.add_matchspy(&spy);
+        Xapian::MSet mset = enquire.get_mset(request->offset, request->limit, everything);
+        result->total = exact_total(mset);
+        for (auto hit = mset.begin(); hit != mset.end(); ++hit) result->hits.push_back(hit.get_document().get_data());
+
+        for (size_t f = 0; f < request->facet_count; ++f) {
+            long excluded = request->facet_excluded_groups[f];
+            if (excluded >= 0) {
+                Xapian::Enquire pass(db);
+                pass.set_query(full_query(text, has_text, *request, excluded));
+                pass.set_weighting_scheme(Xapian::BoolWeight());
+                ColumnSpy facet_spy({{columns[f], &counts[f]}});
+                pass.add_matchspy(&facet_spy);
+                Xapian::MSet counted = pass.get_mset(0, 0, everything);
+                exact_total(counted);
+            }
+            collect(result->facets[f], *columns[f], counts[f]);
+        }
+        handle = result.release();
+    });
+    return handle;
+}
+
+extern "C" void cx_result_free(cx_result *result) { delete result; }
+
+extern "C" unsigned cx_result_total(const cx_result *result) { return result->total; }
+
+extern "C" size_t cx_result_hit_count(const cx_result *result) { return result->hits.size(); }
+
+extern "C" const char *cx_result_hit_data(const cx_result *result, size_t index, size_t *length) {
+    const std::string &data = result->hits.at(index);
+    *length = data.size();
+    return data.data();
+}
+
+extern "C" size_t cx_result_facet_value_count(const cx_result *result, size_t facet) {
+    return result->facets.at(facet).size();
+}
+
+extern "C" const char *cx_result_facet_value(const cx_result *result, size_t facet, size_t value, unsigned *count) {
+    const auto &entry = result->facets.at(facet).at(value);
+    *count = entry.second;
+    return entry.first.c_str();
+}

@@ -1,0 +1,72 @@
+import Foundation
+import CatalogueModel
+internal import CXapian
+
+/// Turns an `IndexedDataset` into a Xapian document following `IndexSchema`.
+struct DocumentWriter {
+    let database: XapianDatabase
+
+    static func uniqueTerm(_ key: DatasetKey) -> String {
+        TermEncoder.term(prefix: IndexSchema.uniqueIDPrefix, value: SortKeys.catalogueOrder(node: key.node, id: key.id)).text
+    }
+
+    static func data(_ key: DatasetKey) -> String { SortKeys.catalogueOrder(node: key.node, id: key.id) }
+
+    static func key(fromData data: String) -> DatasetKey? {
+        guard let separator = data.range(of: SortKeys.keySeparator) else { return nil }
+        return DatasetKey(node: String(data[..<separator.lowerBound]), id: String(data[separator.upperBound...]))
+    }
+
+    func write(_ dataset: IndexedDataset) throws {
+        var booleanTerms: [String] = []
+        for field in FacetField.allCases {
+            for value in dataset.facetValues[field] ?? [] {
+                let term = TermEncoder.term(prefix: IndexSchema.prefix(field), value: value)
+                if let original = term.hashedValue {
+                    try database.setMetadata(TermEncoder.metadataKey(forHashedTerm: term.text), original)
+                }
+                booleanTerms.append(term.text)
+            }
+        }
+        let texts = [dataset.title] + dataset.text
+        let weights = [IndexSchema.weight("title")] + Array(repeating: IndexSchema.weight("text"), count: dataset.text.count)
+        var values: [(UInt32, String)] = [
+            (IndexSchema.slot("catalogueOrder"), SortKeys.catalogueOrder(node: dataset.key.node, id: dataset.key.id)),
+            (IndexSchema.slot("titleSortKey"), SortKeys.title(dataset.title)),
+        ]
+        if let subjects = dataset.subjects { values.append((IndexSchema.slot("subjects"), SortKeys.number(subjects))) }
+        if let modified = dataset.modified { values.append((IndexSchema.slot("modified"), modified)) }
+        try add(unique: Self.uniqueTerm(dataset.key), terms: booleanTerms, texts: texts, weights: weights, values: values,
+                data: Self.data(dataset.key))
+    }
+
+    private func add(unique: String, terms: [String], texts: [String], weights: [UInt32], values: [(UInt32, String)], data: String) throws {
+        let valueBytes = values.map { Array($0.1.utf8) }
+        try CStrings.with(terms) { termPointers in
+            try CStrings.with(texts) { textPointers in
+                try CStrings.with(values.map(\.1)) { valuePointers in
+                    try weights.withUnsafeBufferPointer { weightBuffer in
+                        let slots = values.map(\.0)
+                        let lengths = valueBytes.map(\.count)
+                        try slots.withUnsafeBufferPointer { slotBuffer in
+                            try lengths.withUnsafeBufferPointer { lengthBuffer in
+                                try unique.withCString { uniquePointer in
+                                    try data.withCString { dataPointer in
+                                        var spec = cx_document_spec(
+                                            unique_term: uniquePointer,
+                                            boolean_terms: termPointers, boolean_term_count: terms.count,
+                                            texts: textPointers, text_count: texts.count, text_weights: weightBuffer.baseAddress,
+                                            value_slots: slotBuffer.baseAddress, values: valuePointers,
+                                            value_lengths: lengthBuffer.baseAddress, value_count: values.count,
+                                            data: dataPointer, data_length: data.utf8.count)
+                                        try XapianCall.check("index dataset") { cx_database_replace(database.handle, &spec, $0) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import CatalogueModel
+internal import CXapian
+
+/// The faceted search index over the catalogue's datasets: one Xapian document per dataset.
+///
+/// Derived from the SQLite catalogue and rebuildable at any time. One instance per thread: the
+/// Xapian handle inside must never be used from two threads, so this type is not `Sendable`.
+///
+/// ```swift
+/// let index = try SearchIndex.open(at: path, mode: .readWrite)
+/// try index.replace(documents)
+/// try index.commit()
+/// let result = try index.search(SearchRequest(text: "lung", filters: [.modality: [ctIRI]]))
+/// ```
+public final class SearchIndex {
+    public enum Mode: Sendable {
+        case readOnly
+        /// Opens for writing, creating the index when missing.
+        case readWrite
+    }
+
+    var database: XapianDatabase
+
+    private init(database: XapianDatabase) { self.database = database }
+
+    public static func open(at path: String, mode: Mode) throws -> SearchIndex {
+        SearchIndex(database: try XapianDatabase(path: path, mode: mode == .readOnly ? .readOnly : .readWrite))
+    }
+
+    /// Xapian's in-memory backend: the index's twin for tests.
+    public static func inMemory() throws -> SearchIndex {
+        SearchIndex(database: try XapianDatabase(path: "", mode: .inMemory))
+    }
+
+    public var documentCount: Int { get throws { try database.documentCount } }
+
+    /// Adds each dataset's document, replacing the one with the same key.
+    public func replace(_ datasets: [IndexedDataset]) throws {
+        for dataset in datasets { try DocumentWriter(database: database).write(dataset) }
+    }
+
+    public func remove(_ keys: [DatasetKey]) throws {
+        for key in keys { try database.delete(uniqueTerm: DocumentWriter.uniqueTerm(key)) }
+    }
+
+    /// Empties the index (an on-disk index is recreated in place).
+    public func removeAll() throws {
+        switch database.mode {
+        case .inMemory: database = try XapianDatabase(path: "", mode: .inMemory)
+        case .readOnly: throw SearchIndexError.xapian(operation: "remove all", errorClass: "InvalidOperationError", message: "the index was opened read-only", code: 9)
+        case .readWrite, .overwrite: database = try XapianDatabase(path: database.path, mode: .overwrite)
+        }
+    }
+
+    public func commit() throws { try database.commit() }
+
+    /// Sees the latest committed changes (for a reader kept open across another writer's commits).
+    public func reopen() throws { try database.reopen() }
+
+    public func search(_ request: SearchRequest) throws -> SearchResult {
+        try Searcher(database: database).search(request)
+    }
+}
