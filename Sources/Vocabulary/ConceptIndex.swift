@@ -1,0 +1,74 @@
+import CatalogueModel
+import Foundation
+
+/// Lookup tables from what nodes write to concept IRIs, per scheme: IRIs (the concept's own and
+/// its match IRIs), codes by system, and folded labels in every language.
+struct ConceptIndex: Sendable {
+    private var byIRI: [String: [String]] = [:]
+    private var byCode: [ConceptScheme: [CodeSystem: [String: [String]]]] = [:]
+    private var icdRanges: [ConceptScheme: [(range: ICDRange, iri: String)]] = [:]
+    private var byLabel: [ConceptScheme: [String: [String]]] = [:]
+    private var schemeOf: [String: ConceptScheme] = [:]
+
+    init(concepts: [Concept]) {
+        for concept in concepts.sorted(by: { $0.iri < $1.iri }) {
+            schemeOf[concept.iri] = concept.scheme
+            for iri in [concept.iri] + concept.matches { byIRI[Self.normalisedIRI(iri), default: []].append(concept.iri) }
+            for (system, codes) in concept.codes {
+                for code in codes {
+                    if system == .icd10, let range = ICDRange(code) {
+                        icdRanges[concept.scheme, default: []].append((range, concept.iri))
+                    } else {
+                        byCode[concept.scheme, default: [:]][system, default: [:]][CodeSystems.canonical(code, system: system), default: []].append(concept.iri)
+                    }
+                }
+            }
+            let labels = Array(concept.prefLabels.values) + concept.altLabels.map(\.value) + concept.hiddenLabels.map(\.value)
+            for label in labels {
+                let folded = LabelFolding.fold(label)
+                guard !folded.isEmpty else { continue }
+                if byLabel[concept.scheme, default: [:]][folded]?.contains(concept.iri) != true {
+                    byLabel[concept.scheme, default: [:]][folded, default: []].append(concept.iri)
+                }
+            }
+        }
+    }
+
+    /// http/https, host case, a trailing slash and EUCAIM's two namespaces are not differences.
+    static func normalisedIRI(_ iri: String) -> String {
+        var text = iri.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("http://") { text = "https://" + text.dropFirst(7) }
+        text = text.replacingOccurrences(of: "https://hyperontology.eucaim.cancerimage.eu/#", with: "https://cancerimage.eu/ontology/EUCAIM#")
+        while text.hasSuffix("/") { text.removeLast() }
+        if let schemeEnd = text.range(of: "://") {
+            let rest = text[schemeEnd.upperBound...]
+            let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "#" }) ?? rest.endIndex
+            text = String(text[..<schemeEnd.upperBound]) + rest[..<hostEnd].lowercased() + rest[hostEnd...]
+        }
+        return text
+    }
+
+    func concepts(iri: String, in scheme: ConceptScheme) -> [String] {
+        (byIRI[Self.normalisedIRI(iri)] ?? []).filter { schemeOf[$0] == scheme }
+    }
+
+    /// Concepts carrying `code` in `system`; an ICD code not carried falls back to its carried
+    /// parent ("C34.9" → the concept with "C34") and then to a carried range ("C01" → "C00-C14").
+    func concepts(code: String, system: CodeSystem, in scheme: ConceptScheme) -> [String] {
+        let canonical = CodeSystems.canonical(code, system: system)
+        let table = byCode[scheme]?[system] ?? [:]
+        if let found = table[canonical] { return found }
+        guard system == .icd10 || (system == .icdo3 && CodeSystems.isTopography(canonical)) else { return [] }
+        if let dot = canonical.firstIndex(of: "."), let parent = table[String(canonical[..<dot])] { return parent }
+        guard system == .icd10, let category = ICDRange.Category(canonical) else { return [] }
+        return (icdRanges[scheme] ?? []).filter { $0.range.contains(category) }.map(\.iri)
+    }
+
+    func concepts(label: String, in scheme: ConceptScheme) -> [String] {
+        byLabel[scheme]?[LabelFolding.fold(label)] ?? []
+    }
+
+    func concepts(foldedLabel: String, in scheme: ConceptScheme) -> [String] {
+        byLabel[scheme]?[foldedLabel] ?? []
+    }
+}
