@@ -26,7 +26,9 @@ extension CatalogueStore {
             let statement = try db.cachedStatement(
                 sql: "SELECT \(DatasetTable.recordColumns) FROM dataset WHERE node = ? AND identifier = ?")
             return try keys.compactMap { key in
-                try Row.fetchCursor(statement, arguments: [key.node, key.id]).next().map(reader.record(from:))
+                // The cursor must outlive the row: a cursor's rows are views on its statement.
+                let rows = try Row.fetchCursor(statement, arguments: [key.node, key.id])
+                return try rows.next().map(reader.record(from:))
             }
         }
     }
