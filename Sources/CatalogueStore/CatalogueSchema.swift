@@ -1,0 +1,96 @@
+import GRDB
+
+/// The catalogue's schema, as migrations that never change once released.
+///
+/// Each migration is plain SQL and never refers to application types, so that a later change to a
+/// model type cannot silently change how an old database is migrated. A schema change is a new
+/// migration appended to the list, never an edit of an old one.
+///
+/// Choices that hold for every table (they are the database's own guarantees, not the code's):
+/// - `STRICT` tables, so a column only ever holds its declared type;
+/// - `NOT NULL` exactly where the model property is not optional, and `CHECK`s for what SQL can see
+///   (non-empty identifiers, a 64-digit hex hash, valid JSON, non-negative counts);
+/// - times are `INTEGER` milliseconds since 1970-01-01T00:00:00Z (read them with
+///   `datetime(importedAt / 1000, 'unixepoch')`): exact round trips, and cheap to write;
+/// - singular camelCase table names, foreign keys with an index on the referencing columns.
+enum CatalogueSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for (name, sql) in migrations {
+            migrator.registerMigration(name) { db in try db.execute(sql: sql) }
+        }
+        return migrator
+    }
+
+    /// The migrations in the order they apply. Released entries are frozen.
+    static let migrations: [(name: String, sql: String)] = [
+        ("v1-create-node", createNode),
+        ("v1-create-importRun", createImportRun),
+        ("v1-create-dataset", createDataset),
+        ("v1-create-unmappedValue", createUnmappedValue),
+    ]
+
+    /// A data node: created by its first import, named by a curator if at all.
+    static let createNode = """
+        CREATE TABLE node (
+            id TEXT NOT NULL PRIMARY KEY CHECK (id <> ''),
+            name TEXT CHECK (name <> ''),
+            createdAt INTEGER NOT NULL
+        ) STRICT;
+        """
+
+    /// One call that imported a node's records. `source` is null when the records came from
+    /// several sources (each dataset row keeps its own).
+    static let createImportRun = """
+        CREATE TABLE importRun (
+            id INTEGER PRIMARY KEY,
+            node TEXT NOT NULL REFERENCES node(id),
+            source TEXT,
+            startedAt INTEGER NOT NULL,
+            finishedAt INTEGER NOT NULL,
+            insertedCount INTEGER NOT NULL CHECK (insertedCount >= 0),
+            updatedCount INTEGER NOT NULL CHECK (updatedCount >= 0),
+            unchangedCount INTEGER NOT NULL CHECK (unchangedCount >= 0),
+            CHECK (finishedAt >= startedAt)
+        ) STRICT;
+        CREATE INDEX importRun_on_node ON importRun(node);
+        """
+
+    /// One dataset of one node: the raw record as harvested and its normalised form, both as JSON,
+    /// with the raw record's content hash and its provenance. `iri` and `title` are copies taken
+    /// from the records for SQL users (a curator's ad-hoc query); the JSON is the source of truth.
+    static let createDataset = """
+        CREATE TABLE dataset (
+            id INTEGER PRIMARY KEY,
+            node TEXT NOT NULL REFERENCES node(id),
+            identifier TEXT NOT NULL CHECK (identifier <> ''),
+            iri TEXT,
+            title TEXT NOT NULL,
+            raw TEXT NOT NULL CHECK (json_valid(raw)),
+            normalised TEXT NOT NULL CHECK (json_valid(normalised)),
+            contentHash TEXT NOT NULL
+                CHECK (length(contentHash) = 64 AND contentHash NOT GLOB '*[^0-9a-f]*'),
+            source TEXT NOT NULL,
+            importedAt INTEGER NOT NULL,
+            importRun INTEGER NOT NULL REFERENCES importRun(id),
+            UNIQUE (node, identifier)
+        ) STRICT;
+        CREATE INDEX dataset_on_importRun ON dataset(importRun);
+        """
+
+    /// The values of a dataset's normalised record that mapped to no concept: the curators' queue.
+    /// Rows live and die with their dataset (`ON DELETE CASCADE`); an import that replaces a
+    /// dataset replaces them too.
+    static let createUnmappedValue = """
+        CREATE TABLE unmappedValue (
+            node TEXT NOT NULL,
+            datasetIdentifier TEXT NOT NULL,
+            field TEXT NOT NULL CHECK (field <> ''),
+            value TEXT NOT NULL,
+            PRIMARY KEY (node, datasetIdentifier, field, value),
+            FOREIGN KEY (node, datasetIdentifier) REFERENCES dataset(node, identifier)
+                ON DELETE CASCADE ON UPDATE CASCADE
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX unmappedValue_on_field_value ON unmappedValue(field, value);
+        """
+}

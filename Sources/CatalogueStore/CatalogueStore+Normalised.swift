@@ -1,0 +1,46 @@
+import CatalogueModel
+import GRDB
+
+extension CatalogueStore {
+    /// Replaces stored normalised records (and their unmapped values) in one transaction, leaving
+    /// raw records, content hashes and provenance as they are.
+    ///
+    /// This is re-normalisation after a vocabulary change: the raw records did not change, only
+    /// what they mean. Either every update is written or none is.
+    ///
+    /// - Returns: the keys whose normalised record actually changed (the ones to reindex), in input
+    ///   order.
+    /// - Throws: ``CatalogueStoreError/unknownDataset(_:)`` when a key is not in the catalogue.
+    @discardableResult
+    public func replaceNormalised(_ updates: [(DatasetKey, NormalisedDataset)]) throws -> [DatasetKey] {
+        for (key, normalised) in updates {
+            precondition(
+                normalised.node == key.node && normalised.id == key.id,
+                "normalised record for \(key) names another dataset")
+        }
+        let coder = RecordCoder()
+        return try write { db in
+            var changed: [DatasetKey] = []
+            for (key, normalised) in updates {
+                if try Self.replaceNormalised(key, normalised, coder: coder, in: db) { changed.append(key) }
+            }
+            return changed
+        }
+    }
+
+    private static func replaceNormalised(
+        _ key: DatasetKey, _ normalised: NormalisedDataset, coder: RecordCoder, in db: Database
+    ) throws -> Bool {
+        let json = try coder.encode(normalised, key: key, column: "normalised")
+        do {
+            if try DatasetTable.replaceNormalised(of: key, title: normalised.title, json: json, in: db) {
+                try DatasetTable.replaceUnmapped(of: key, with: normalised.unmapped, in: db)
+                return true
+            }
+            guard try DatasetTable.exists(key, in: db) else { throw CatalogueStoreError.unknownDataset(key) }
+            return false
+        } catch let error as DatabaseError {
+            throw CatalogueStoreError.writeFailed(key: key, message: error.storeMessage)
+        }
+    }
+}

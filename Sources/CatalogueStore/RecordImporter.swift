@@ -1,0 +1,76 @@
+import CatalogueModel
+import Foundation
+import GRDB
+
+/// Writes one import's records for one node inside a write transaction the caller owns.
+///
+/// Per record: look up the stored content hash, then insert, replace, or (same hash) keep the raw
+/// record and its provenance and only refresh the normalised record if it differs. The raw record
+/// is encoded only when it is written, so re-importing an unchanged node costs one lookup and one
+/// normalised encoding per record.
+struct RecordImporter {
+    private let db: Database
+    private let coder = RecordCoder()
+    private let run: Int64
+    private(set) var summary: ImportSummary
+
+    /// Creates the node if it is new and opens an import run for it.
+    init(db: Database, node: String, source: String?, startedAt: Date) throws {
+        self.db = db
+        let started = StoredTime.milliseconds(startedAt)
+        try db.execute(
+            sql: "INSERT INTO node (id, createdAt) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+            arguments: [node, started])
+        try db.execute(
+            sql: """
+                INSERT INTO importRun
+                    (node, source, startedAt, finishedAt, insertedCount, updatedCount, unchangedCount)
+                VALUES (?, ?, ?, ?, 0, 0, 0)
+                """,
+            arguments: [node, source, started, started])
+        run = db.lastInsertedRowID
+        summary = ImportSummary(node: node)
+    }
+
+    mutating func store(_ record: CatalogueRecord) throws {
+        do {
+            let normalisedJSON = try coder.encode(record.normalised, key: record.key, column: "normalised")
+            switch try DatasetTable.contentHash(of: record.key, in: db) {
+            case nil:
+                try DatasetTable.insert(EncodedRecord(record, normalisedJSON: normalisedJSON, coder: coder), run: run, in: db)
+                try DatasetTable.insertUnmapped(of: record.key, record.normalised.unmapped, in: db)
+                summary.insertedKeys.append(record.key)
+            case record.contentHash:
+                if try refreshNormalised(record, json: normalisedJSON) {
+                    summary.renormalisedKeys.append(record.key)
+                }
+                summary.unchangedKeys.append(record.key)
+            default:
+                try DatasetTable.update(EncodedRecord(record, normalisedJSON: normalisedJSON, coder: coder), run: run, in: db)
+                try DatasetTable.replaceUnmapped(of: record.key, with: record.normalised.unmapped, in: db)
+                summary.updatedKeys.append(record.key)
+            }
+        } catch let error as DatabaseError {
+            throw CatalogueStoreError.writeFailed(key: record.key, message: error.storeMessage)
+        }
+    }
+
+    private func refreshNormalised(_ record: CatalogueRecord, json: String) throws -> Bool {
+        guard try DatasetTable.replaceNormalised(of: record.key, title: record.normalised.title, json: json, in: db)
+        else { return false }
+        try DatasetTable.replaceUnmapped(of: record.key, with: record.normalised.unmapped, in: db)
+        return true
+    }
+
+    /// Closes the run with its counts.
+    func finish(at finishedAt: Date) throws -> ImportSummary {
+        try db.execute(
+            sql: """
+                UPDATE importRun SET finishedAt = max(startedAt, ?), insertedCount = ?, updatedCount = ?,
+                    unchangedCount = ?
+                WHERE id = ?
+                """,
+            arguments: [StoredTime.milliseconds(finishedAt), summary.inserted, summary.updated, summary.unchanged, run])
+        return summary
+    }
+}
