@@ -1,3 +1,4 @@
+import Foundation
 /// Latency percentiles of one query class, in milliseconds.
 struct LatencyStats {
     var name: String

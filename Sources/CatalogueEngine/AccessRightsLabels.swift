@@ -1,3 +1,4 @@
+import Foundation
 /// The three EU access-right codes the catalogue normalises to, with display labels.
 enum AccessRightsLabels {
     static let labels = ["PUBLIC": "Public", "RESTRICTED": "Restricted", "NON_PUBLIC": "Non-public"]

@@ -4,6 +4,7 @@ import Foundation
 import Harvesting
 import RDF
 import SearchIndex
+import Vocabulary
 
 extension CatalogueService {
     /// Imports DCAT-AP files as if harvested from `node`.
