@@ -125,6 +125,9 @@ extern "C" int cx_database_replace(cx_database *database, const cx_document_spec
         document.add_boolean_term(spec->unique_term);
         for (size_t i = 0; i < spec->boolean_term_count; ++i) document.add_boolean_term(spec->boolean_terms[i]);
         for (size_t i = 0; i < spec->value_count; ++i) {
+            if (spec->value_slots[i] == Xapian::BAD_VALUENO) {
+                throw Xapian::InvalidArgumentError("BAD_VALUENO is not a value slot to store a value in");
+            }
             document.add_value(spec->value_slots[i], std::string(spec->values[i], spec->value_lengths[i]));
         }
         document.set_data(std::string(spec->data, spec->data_length));

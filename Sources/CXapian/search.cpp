@@ -87,6 +87,9 @@ extern "C" cx_result *cx_database_search(cx_database *database, const cx_search_
     cx_result *handle = nullptr;
     guard(error, [&] {
         auto &state = database->state;
+        if (request->sort != CX_SORT_RELEVANCE && request->sort_slot == Xapian::BAD_VALUENO) {
+            throw Xapian::InvalidArgumentError("BAD_VALUENO is not a value slot to sort by");
+        }
         auto result = std::make_unique<cx_result>();
         const Xapian::Database &db = state.reader;
         Xapian::doccount everything = std::max<Xapian::doccount>(db.get_doccount(), 1);

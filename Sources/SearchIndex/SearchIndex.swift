@@ -48,7 +48,11 @@ public final class SearchIndex {
         switch database.mode {
         case .inMemory: database = try XapianDatabase(path: "", mode: .inMemory)
         case .readOnly: throw SearchIndexError.xapian(operation: "remove all", errorClass: "InvalidOperationError", message: "the index was opened read-only", code: 9)
-        case .readWrite, .overwrite: database = try XapianDatabase(path: database.path, mode: .overwrite)
+        case .readWrite, .overwrite:
+            let path = database.path
+            // Release the write lock before recreating: the old handle closes when replaced.
+            database = try XapianDatabase(path: "", mode: .inMemory)
+            database = try XapianDatabase(path: path, mode: .overwrite)
         }
     }
 
