@@ -22,5 +22,8 @@ done
 echo "== catalogue search --per-page 10"
 "$catalogue" search --per-page 10
 echo
-echo "== catalogue search tumour --filter cancerType=icd10:C34 --filter modality=dicom:PT --sort subjects"
-"$catalogue" search tumour --filter cancerType=icd10:C34 --filter modality=dicom:PT --sort subjects
+echo "== catalogue search --filter cancerType=icd10:C34 --filter modality=dicom:PT --sort subjects"
+"$catalogue" search --filter cancerType=icd10:C34 --filter modality=dicom:PT --sort subjects
+echo
+echo "== catalogue search 'contrast-enhanced MRI' --filter bodySite=dicom:BREAST --filter bodySite=dicom:PROSTATE"
+"$catalogue" search 'contrast-enhanced MRI' --filter bodySite=dicom:BREAST --filter bodySite=dicom:PROSTATE

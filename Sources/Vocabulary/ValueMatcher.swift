@@ -53,6 +53,12 @@ struct ValueMatcher {
         if scheme == .bodySite, let bare = LabelFolding.withoutLaterality(folded) {
             return mappings(vocabulary.index.concepts(foldedLabel: bare, in: scheme), .label)
         }
+        if scheme == .cancerType {
+            // Nodes often name the condition by its organ ("Prostate", "head & neck"), as EUCAIM's own search does.
+            for suffix in [" cancer", " carcinoma"] {
+                if let organ = mappings(vocabulary.index.concepts(foldedLabel: folded + suffix, in: scheme), .label) { return organ }
+            }
+        }
         return nil
     }
 
