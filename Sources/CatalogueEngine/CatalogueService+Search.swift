@@ -11,10 +11,13 @@ extension CatalogueService {
         let resolver = FilterResolver(vocabulary: vocabulary, knownNodes: Set(nodes.map(\.id)))
         let filters = try resolver.resolve(query.filters)
         let request = SearchRequest(text: query.text, filters: filters, sort: query.sort, page: query.page, perPage: query.perPage)
-        let result = try indexCall {
-            let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readOnly)
-            return try index.search(request)
+        guard FileManager.default.fileExists(atPath: configuration.indexPath.path) else {
+            guard try storeCall({ try store.datasetCount }) == 0 else {
+                throw CatalogueEngineError.indexStale("the search index is missing")
+            }
+            return SearchResponse(total: 0, page: query.page, perPage: query.perPage, datasets: [], facets: SearchResponse.Facets([:]))
         }
+        let result = try indexCall { try searchReader().search(request) }
         let records = try storeCall { try store.records(result.hits) }
         let builder = DatasetViewBuilder(vocabulary: vocabulary)
         let names = Dictionary(nodes.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { first, _ in first })
@@ -25,10 +28,21 @@ extension CatalogueService {
             facets: SearchResponse.Facets(facets))
     }
 
+    private func searchReader() throws -> SearchIndex {
+        if let reader {
+            try reader.reopen()
+            return reader
+        }
+        let opened = try SearchIndex.open(at: configuration.indexPath.path, mode: .readOnly)
+        reader = opened
+        return opened
+    }
+
     /// Rebuilds the search index from the catalogue; returns the number of datasets indexed.
     @discardableResult
     public func reindex() throws -> Int {
         let builder = IndexDocumentBuilder(vocabulary: vocabulary)
+        reader = nil
         return try indexCall {
             let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readWrite)
             try index.removeAll()

@@ -14,6 +14,9 @@ public final class CatalogueService {
     let store: CatalogueStore
     let vocabulary: Vocabulary
     let normaliser: Normaliser
+    /// A search reader kept across searches, so the facet columns Xapian builds per index
+    /// revision are reused; `reopen()` before each search picks up other writers' commits.
+    var reader: SearchIndex?
 
     init(configuration: CatalogueConfiguration, store: CatalogueStore, vocabulary: Vocabulary) {
         self.configuration = configuration

@@ -170,3 +170,34 @@ import Testing
         #expect(Set(first.datasets.map(\.id) + second.datasets.map(\.id)).count == 5)
     }
 }
+
+@Suite struct EmptyCatalogueTests {
+    @Test func searchingAnEmptyCatalogueFindsNothingRatherThanFailing() throws {
+        let folder = try ProjectPaths.temporaryDirectory("empty")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catalogue = try CatalogueService.open(CatalogueConfiguration(
+            home: folder.appendingPathComponent("home"), vocabularies: ProjectPaths.project("Vocabularies")))
+        let result = try catalogue.search(SearchQuery())
+        #expect(result.total == 0 && result.datasets.isEmpty)
+        #expect(try catalogue.datasets().isEmpty)
+    }
+
+    @Test func aMissingVocabularyFolderIsAClearError() throws {
+        let folder = try ProjectPaths.temporaryDirectory("novocab")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: CatalogueEngineError.vocabulariesNotFound(searched: folder.appendingPathComponent("none").path)) {
+            try CatalogueService.open(CatalogueConfiguration(home: folder, vocabularies: folder.appendingPathComponent("none")))
+        }
+    }
+
+    @Test func aSearchAfterAnImportInTheSameProcessSeesTheNewDatasets() throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        #expect(try fixture.search().total == 6)
+        _ = try fixture.catalogue.importFiles(
+            [try fixture.write([FixtureDataset(id: "ds-late", title: "Late arrival", conditions: ["\"C50\""])], "late.ttl")],
+            node: "es-test", format: .turtle)
+        #expect(try fixture.search().total == 7)
+        #expect(try fixture.search("arrival").keys == ["es-test/ds-late"])
+    }
+}
