@@ -71,22 +71,21 @@ public final class CatalogueService {
     }
 
     func storeCall<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as CatalogueEngineError {
-            throw error
-        } catch {
-            throw CatalogueEngineError.storeFailed(String(describing: error))
-        }
+        try wrapping(body, as: CatalogueEngineError.storeFailed)
     }
 
     func indexCall<T>(_ body: () throws -> T) throws -> T {
+        try wrapping(body, as: CatalogueEngineError.indexFailed)
+    }
+
+    /// Runs a stage and wraps its error (already an engine error passes unchanged) with what failed.
+    private func wrapping<T>(_ body: () throws -> T, as wrap: (String) -> CatalogueEngineError) throws -> T {
         do {
             return try body()
         } catch let error as CatalogueEngineError {
             throw error
         } catch {
-            throw CatalogueEngineError.indexFailed(String(describing: error))
+            throw wrap(String(describing: error))
         }
     }
 }
