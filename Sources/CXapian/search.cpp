@@ -114,7 +114,10 @@ extern "C" cx_result *cx_database_search(cx_database *database, const cx_search_
         case CX_SORT_VALUE_DESCENDING: enquire.set_sort_by_value_then_relevance(request->sort_slot, true); break;
         case CX_SORT_VALUE_ASCENDING: enquire.set_sort_by_value_then_relevance(request->sort_slot, false); break;
         default:
-            if (!has_text) enquire.set_sort_by_value(request->sort_slot, false);
+            // Relevance; with no text every weight is equal and matches come in document-id order,
+            // which a reindex lays down as (node, identifier). Reading a sort value for every match
+            // would cost a value-stream read per document.
+            break;
         }
         ColumnSpy spy(main_targets);
         if (!main_targets.empty()) enquire.add_matchspy(&spy);

@@ -18,7 +18,7 @@ extension CatalogueService {
             return SearchResponse(total: 0, page: query.page, perPage: query.perPage, datasets: [], facets: SearchResponse.Facets([:]))
         }
         let result = try indexCall { try searchReader().search(request) }
-        let records = try storeCall { try store.records(result.hits) }
+        let records = try storeCall { try store.normalisedRecords(result.hits) }
         let builder = DatasetViewBuilder(vocabulary: vocabulary)
         let names = Dictionary(nodes.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { first, _ in first })
         let facets = FacetTreeBuilder(vocabulary: vocabulary, nodeNames: names).build(result.facets, selected: filters)
@@ -47,8 +47,8 @@ extension CatalogueService {
             let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readWrite)
             try index.removeAll()
             var count = 0
-            try store.forEachRecord(batchSize: 1_000) { batch in
-                try index.replace(batch.map { builder.document(for: $0.normalised) })
+            try store.forEachNormalised(batchSize: 1_000) { batch in
+                try index.replace(batch.map(builder.document))
                 count += batch.count
             }
             try index.commit()

@@ -1,7 +1,7 @@
 /// A faceted dataset search: free text, filters (OR within a field, AND across fields), sort, page.
 public struct SearchRequest: Codable, Hashable, Sendable, CustomStringConvertible {
     public enum Sort: String, Codable, CaseIterable, Sendable {
-        /// Best match first; with no text, the catalogue order (node, then id).
+        /// Best match first; with no text, index order (node, then id after a reindex; later imports after).
         case relevance
         /// Most subjects first.
         case subjects

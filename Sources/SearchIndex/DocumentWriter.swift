@@ -7,10 +7,10 @@ struct DocumentWriter {
     let database: XapianDatabase
 
     static func uniqueTerm(_ key: DatasetKey) -> String {
-        TermEncoder.term(prefix: IndexSchema.uniqueIDPrefix, value: SortKeys.catalogueOrder(node: key.node, id: key.id)).text
+        TermEncoder.term(prefix: IndexSchema.uniqueIDPrefix, value: SortKeys.joinedKey(node: key.node, id: key.id)).text
     }
 
-    static func data(_ key: DatasetKey) -> String { SortKeys.catalogueOrder(node: key.node, id: key.id) }
+    static func data(_ key: DatasetKey) -> String { SortKeys.joinedKey(node: key.node, id: key.id) }
 
     static func key(fromData data: String) -> DatasetKey? {
         guard let separator = data.range(of: SortKeys.keySeparator) else { return nil }
@@ -30,10 +30,7 @@ struct DocumentWriter {
         }
         let texts = [dataset.title] + dataset.text
         let weights = [IndexSchema.weight("title")] + Array(repeating: IndexSchema.weight("text"), count: dataset.text.count)
-        var values: [(UInt32, String)] = [
-            (IndexSchema.slot("catalogueOrder"), SortKeys.catalogueOrder(node: dataset.key.node, id: dataset.key.id)),
-            (IndexSchema.slot("titleSortKey"), SortKeys.title(dataset.title)),
-        ]
+        var values: [(UInt32, String)] = [(IndexSchema.slot("titleSortKey"), SortKeys.title(dataset.title))]
         if let subjects = dataset.subjects { values.append((IndexSchema.slot("subjects"), SortKeys.number(subjects))) }
         if let modified = dataset.modified { values.append((IndexSchema.slot("modified"), modified)) }
         try add(unique: Self.uniqueTerm(dataset.key), terms: booleanTerms, texts: texts, weights: weights, values: values,

@@ -33,7 +33,6 @@ public struct IndexSchema: Sendable {
         Field(name: "bodySite", kind: .filter(.bodySite), prefix: "XBS:", slot: nil),
         Field(name: "node", kind: .filter(.node), prefix: "XNODE:", slot: nil),
         Field(name: "accessRights", kind: .filter(.accessRights), prefix: "XACCESS:", slot: nil),
-        Field(name: "catalogueOrder", kind: .value, prefix: nil, slot: 0),
         Field(name: "subjects", kind: .value, prefix: nil, slot: 1),
         Field(name: "modified", kind: .value, prefix: nil, slot: 2),
         Field(name: "titleSortKey", kind: .value, prefix: nil, slot: 3),

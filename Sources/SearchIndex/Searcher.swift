@@ -45,7 +45,7 @@ struct Searcher {
 
     private static func sort(_ sort: SearchRequest.Sort) -> (Int32, UInt32) {
         switch sort {
-        case .relevance: (Int32(CX_SORT_RELEVANCE), IndexSchema.slot("catalogueOrder"))
+        case .relevance: (Int32(CX_SORT_RELEVANCE), 0)
         case .subjects: (Int32(CX_SORT_VALUE_DESCENDING), IndexSchema.slot("subjects"))
         case .modified: (Int32(CX_SORT_VALUE_DESCENDING), IndexSchema.slot("modified"))
         case .title: (Int32(CX_SORT_VALUE_ASCENDING), IndexSchema.slot("titleSortKey"))

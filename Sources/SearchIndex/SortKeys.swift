@@ -16,5 +16,5 @@ enum SortKeys {
 
     static let keySeparator = "\u{1F}"
 
-    static func catalogueOrder(node: String, id: String) -> String { node + keySeparator + id }
+    static func joinedKey(node: String, id: String) -> String { node + keySeparator + id }
 }

@@ -82,7 +82,7 @@ int cx_database_delete(cx_database *database, const char *unique_term, cx_error 
 
 /* Sorts. */
 enum {
-    CX_SORT_RELEVANCE = 0,      /* by weight; with no text, by the value in sort_slot ascending */
+    CX_SORT_RELEVANCE = 0,      /* by weight; with no text, by document id (sort_slot unused) */
     CX_SORT_VALUE_DESCENDING = 1,
     CX_SORT_VALUE_ASCENDING = 2
 };

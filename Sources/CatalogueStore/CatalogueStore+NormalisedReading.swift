@@ -1,0 +1,20 @@
+import CatalogueModel
+import GRDB
+
+extension CatalogueStore {
+    /// The normalised records of `keys`, in the order given (absent keys are skipped). Reads only
+    /// the normalised JSON: a search page does not pay for decoding raw records.
+    public func normalisedRecords(_ keys: [DatasetKey]) throws -> [NormalisedRecord] {
+        let reader = RecordReader()
+        return try read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT node, identifier, normalised, source FROM dataset WHERE node = ? AND identifier = ?")
+            return try keys.compactMap { key in
+                let rows = try Row.fetchCursor(statement, arguments: [key.node, key.id])
+                return try rows.next().map { row in
+                    NormalisedRecord(key: key, normalised: try reader.normalised(from: row, at: 2, key: key), source: row[3])
+                }
+            }
+        }
+    }
+}
