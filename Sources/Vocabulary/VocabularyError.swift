@@ -1,3 +1,5 @@
+import CatalogueModel
+
 /// Why the vocabularies could not be loaded, or why a code or IRI names no concept.
 public enum VocabularyError: Error, Equatable, Sendable, CustomStringConvertible {
     case folderMissing(String)
