@@ -11,11 +11,11 @@ struct EncodedRecord {
     var source: String
     var importedAt: Int64
 
-    init(_ record: CatalogueRecord, normalisedJSON: String, coder: RecordCoder) throws {
+    init(_ record: CatalogueRecord, normalisedJSON: String, coder: RecordCoder) {
         key = record.key
         iri = record.raw.iri
         title = record.normalised.title
-        raw = try coder.encode(record.raw, key: record.key, column: "raw")
+        raw = coder.json(record.raw)
         normalised = normalisedJSON
         contentHash = record.contentHash
         source = record.source

@@ -43,20 +43,29 @@ extension CatalogueStoreTests {
         #expect(try store.nodes().map(\.id) == ["upv"])
     }
 
-    /// A record whose content hash is not a SHA-256 is refused by the schema, whatever the caller built.
+    /// A record whose content hash is not a hex SHA-256 is refused before anything is written,
+    /// and one of the wrong length would be refused by the schema too.
     @Test(arguments: StoreKind.allCases)
     func recordWithAMalformedContentHashIsRefused(_ kind: StoreKind) throws {
         let store = try kind.makeStore().store
         var record = RecordFixtures.record("upv", "ds-1")
-        record.contentHash = String(repeating: "Z", count: 64)
-        let error = #expect(throws: CatalogueStoreError.self) { try store.importRecords([record], node: "upv") }
-        guard case .writeFailed(let key, let message) = error else {
-            Issue.record("expected writeFailed, got \(String(describing: error))")
-            return
+        for malformed in [String(repeating: "Z", count: 64), record.contentHash.uppercased(), "abc"] {
+            record.contentHash = malformed
+            #expect(throws: CatalogueStoreError.invalidContentHash(record.key)) {
+                try store.importRecords([RecordFixtures.record("upv", "ds-0"), record], node: "upv")
+            }
         }
-        #expect(key == record.key)
-        #expect(message.contains("CHECK constraint failed"), "\(message)")
         #expect(try store.datasetCount == 0)
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                try db.execute(sql: "INSERT INTO node (id, createdAt) VALUES ('upv', 0)")
+                try db.execute(sql: "INSERT INTO importRun (node, startedAt, finishedAt, insertedCount, updatedCount, unchangedCount) VALUES ('upv', 0, 0, 0, 0, 0)")
+                try db.execute(sql: """
+                    INSERT INTO dataset (node, identifier, title, raw, normalised, contentHash, source, importedAt, importRun)
+                    VALUES ('upv', 'x', 't', '{}', '{}', 'abc', 's', 0, 1)
+                    """)
+            }
+        }
     }
 
     /// The same key twice in one import is refused before anything is written.
