@@ -6,9 +6,9 @@ import GRDB
 ///
 /// Per record: compare with the stored content hash (looked up for the whole batch at once), then
 /// insert, replace, or (same hash) keep the raw record and its provenance and only refresh the
-/// normalised record if it differs. The raw record
-/// is encoded only when it is written, so re-importing an unchanged node costs one normalised encoding
-/// and one comparison in SQLite per record.
+/// normalised record if it differs. The batch's JSON is encoded up front, in parallel
+/// (``EncodedBatch``); re-importing an unchanged node costs one normalised encoding and one
+/// comparison in SQLite per record.
 struct RecordImporter {
     private let db: Database
     private let coder = RecordCoder()
@@ -41,15 +41,21 @@ struct RecordImporter {
         } catch let error as DatabaseError {
             throw CatalogueStoreError.writeFailed(key: nil, message: error.storeMessage)
         }
-        for record in records { try store(record, storedHash: stored[record.key.id]) }
+        let storedHashes = records.map { stored[$0.key.id] }
+        let json = EncodedBatch(
+            records, writesRaw: zip(records, storedHashes).map { $0.contentHash != $1 }, coder: coder)
+        for index in records.indices {
+            try store(records[index], storedHash: storedHashes[index], normalisedJSON: json.normalised[index], rawJSON: json.raw[index])
+        }
     }
 
-    private mutating func store(_ record: CatalogueRecord, storedHash: String?) throws {
+    private mutating func store(
+        _ record: CatalogueRecord, storedHash: String?, normalisedJSON: String, rawJSON: String?
+    ) throws {
         do {
-            let normalisedJSON = coder.json(record.normalised)
             switch storedHash {
             case nil:
-                try DatasetTable.insert(EncodedRecord(record, normalisedJSON: normalisedJSON, coder: coder), run: run, in: db)
+                try DatasetTable.insert(EncodedRecord(record, rawJSON: rawJSON, normalisedJSON: normalisedJSON), run: run, in: db)
                 try DatasetTable.insertUnmapped(of: record.key, record.normalised.unmapped, in: db)
                 summary.insertedKeys.append(record.key)
             case record.contentHash:
@@ -58,7 +64,7 @@ struct RecordImporter {
                 }
                 summary.unchangedKeys.append(record.key)
             default:
-                try DatasetTable.update(EncodedRecord(record, normalisedJSON: normalisedJSON, coder: coder), run: run, in: db)
+                try DatasetTable.update(EncodedRecord(record, rawJSON: rawJSON, normalisedJSON: normalisedJSON), run: run, in: db)
                 try DatasetTable.replaceUnmapped(of: record.key, with: record.normalised.unmapped, in: db)
                 summary.updatedKeys.append(record.key)
             }

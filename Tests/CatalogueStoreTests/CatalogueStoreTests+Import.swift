@@ -78,6 +78,26 @@ extension CatalogueStoreTests {
         #expect(try store.unmappedValues().isEmpty)
     }
 
+    /// A batch large enough to be encoded on several threads, mixing new, changed and unchanged
+    /// records, is stored exactly and summarised in input order.
+    @Test(arguments: StoreKind.allCases)
+    func largeMixedBatchIsStoredExactly(_ kind: StoreKind) throws {
+        let store = try kind.makeStore().store
+        let first = RecordFixtures.records("upv", count: 200)
+        try store.importRecords(first, node: "upv")
+
+        let changed = first[0..<100].map { RecordFixtures.record("upv", $0.key.id, title: "Revised \($0.key.id)") }
+        let unchanged = Array(first[100..<200])
+        let new = RecordFixtures.records("upv", count: 100, prefix: "new")
+        let batch = zip(zip(new, changed), unchanged).flatMap { [$0.0, $0.1, $1] }
+        let summary = try store.importRecords(batch, node: "upv")
+
+        #expect(summary.insertedKeys == new.map(\.key))
+        #expect(summary.updatedKeys == changed.map(\.key))
+        #expect(summary.unchangedKeys == unchanged.map(\.key))
+        #expect(try store.allRecords() == (changed + unchanged + new).sorted { $0.key < $1.key })
+    }
+
     /// The content hash is the SHA-256 of exactly the raw JSON stored, and it changes with the content.
     @Test(arguments: StoreKind.allCases)
     func contentHashIsTheSHA256OfTheStoredRawJSON(_ kind: StoreKind) throws {
