@@ -18,11 +18,11 @@ struct JSONReader {
     /// Reads one object, calling `member` with each key. `member` reads the value and returns
     /// true, or returns false without reading it for a key it does not know, and the reader skips
     /// the value. Unknown keys never appear in error paths: they are data, not schema.
-    mutating func object(_ member: (String, inout JSONReader) throws -> Bool) throws {
+    mutating func object(_ member: (JSONKey, inout JSONReader) throws -> Bool) throws {
         try expect(UInt8(ascii: "{"), else: "an object")
         if try consume(UInt8(ascii: "}")) { return }
         repeat {
-            let key = try string()
+            let key = try self.key()
             try expect(UInt8(ascii: ":"), else: "':'")
             let known: Bool
             do {
@@ -62,6 +62,25 @@ struct JSONReader {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
             case UInt8(ascii: "\\"):
                 return try escapedString(from: start)
+            default:
+                position += 1
+            }
+        }
+        throw JSONReadError(.invalidJSON)
+    }
+
+    /// A member name, compared in place: keys are matched against the decoders' literals
+    /// without becoming `String`s, which is most of what decoding a record would otherwise cost.
+    private mutating func key() throws -> JSONKey {
+        try expect(UInt8(ascii: "\""), else: "a string")
+        let start = position
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
+                defer { position += 1 }
+                return JSONKey(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            case UInt8(ascii: "\\"):
+                return JSONKey(Array(try escapedString(from: start).utf8))
             default:
                 position += 1
             }
