@@ -68,6 +68,34 @@ extension CatalogueStoreTests {
         }
     }
 
+    /// One store shared by several threads: imports for different nodes and reads interleave
+    /// safely, and every import lands whole.
+    @Test(arguments: StoreKind.allCases)
+    func concurrentImportsAndReadsFromSeveralThreads(_ kind: StoreKind) throws {
+        let store = try kind.makeStore().store
+        let nodes = (1...4).map { "node-\($0)" }
+        let seenCounts = Locked<[Int]>([])
+        let failures = Locked<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: nodes.count * 2) { index in
+            do {
+                if index < nodes.count {
+                    try store.importRecords(RecordFixtures.records(nodes[index], count: 50), node: nodes[index])
+                } else {
+                    let counts = try store.nodes().map(\.datasetCount)
+                    seenCounts.withLock { $0 += counts }
+                }
+            } catch {
+                failures.withLock { $0.append(String(describing: error)) }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        // A read sees whole imports only: 0 or 50 records per node, never part of an import.
+        #expect(seenCounts.withLock { $0 }.allSatisfy { $0 == 0 || $0 == 50 })
+        #expect(try store.nodes().map(\.id) == nodes)
+        #expect(try store.nodes().map(\.datasetCount) == [50, 50, 50, 50])
+        #expect(try store.importRuns().count == 4)
+    }
+
     /// The same key twice in one import is refused before anything is written.
     @Test(arguments: StoreKind.allCases)
     func duplicateKeysInOneImportAreRejected(_ kind: StoreKind) throws {
