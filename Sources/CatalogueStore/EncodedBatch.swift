@@ -4,7 +4,7 @@ import Foundation
 
 /// The JSON of one import batch, encoded on every core before the batch is written.
 ///
-/// Encoding is a third of an import's CPU time and needs nothing from the database, so it runs
+/// Encoding is nearly a third of an import's CPU time and needs nothing from the database, so it runs
 /// in parallel while the writer waits, and the write loop only binds strings. A raw record is
 /// encoded only when it will be written (new or changed); an unchanged one needs just its
 /// normalised JSON, to compare with the stored one.

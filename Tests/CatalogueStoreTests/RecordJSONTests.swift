@@ -49,6 +49,17 @@ import Testing
         #expect(coder.json(normalised) == (try Self.foundationJSON(normalised)))
     }
 
+    /// Numbers too: integral, fractional, tiny, huge, negative zero and the largest exact integer.
+    @Test(arguments: [18, 18.5, 0.1, 1e-7, 1e20, 123_456_789_012.25, -0.0, 2.5e-300, .greatestFiniteMagnitude, 9_007_199_254_740_992, -3])
+    func numbersMatchJSONEncoderAndRoundTrip(_ age: Double) throws {
+        var raw = RawDataset(identifier: "n")
+        raw.minTypicalAge = age
+        #expect(coder.json(raw) == (try Self.foundationJSON(raw)))
+        let read = try coder.raw(from: Data(coder.json(raw).utf8), key: DatasetKey(node: "n", id: "n"))
+        #expect(read.minTypicalAge == age)
+        #expect(read.minTypicalAge?.sign == age.sign)
+    }
+
     /// The reader gives back the values written, including every language tag, escapes,
     /// non-finite numbers and absent optionals.
     @Test(arguments: rawSamples)

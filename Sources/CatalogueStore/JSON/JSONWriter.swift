@@ -73,19 +73,16 @@ struct JSONWriter {
         needsComma = true
     }
 
-    /// Integral values in the exactly representable range are written without a fraction
-    /// (`18`, as `JSONEncoder` does); others in Swift's shortest round-trip form.
+    /// Swift's shortest round-trip form without a trailing `.0` (`18`, `18.5`, `-0`, `1e+20`),
+    /// which is how `JSONEncoder` writes doubles.
     mutating func double(_ value: Double) {
         guard value.isFinite else {
             string(value.isNaN ? "NaN" : value < 0 ? "-Infinity" : "Infinity")
             return
         }
         separate()
-        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
-        } else {
-            bytes.append(contentsOf: value.description.utf8)
-        }
+        let text = value.description
+        bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
         needsComma = true
     }
 
