@@ -7,7 +7,7 @@ extension CatalogueStore {
     ///
     /// The node is created on its first import. Records of the node that are not in `records`, and
     /// every other node's records, are left as they are: withdrawing a record is a separate,
-    /// deliberate step, taken only after a complete harvest. If anything fails (a constraint, a
+    /// deliberate step, taken only after a complete harvest (``withdrawRecords(node:keeping:)``). If anything fails (a constraint, a
     /// full disk) nothing of the import is kept.
     ///
     /// A record whose content hash equals the stored one is **unchanged**: its raw record,

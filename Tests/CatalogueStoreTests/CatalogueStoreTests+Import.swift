@@ -98,6 +98,30 @@ extension CatalogueStoreTests {
         #expect(try store.allRecords() == (changed + unchanged + new).sorted { $0.key < $1.key })
     }
 
+    /// Withdrawing after a complete harvest removes only that node's records it no longer sends,
+    /// with their unmapped values, and reports them.
+    @Test(arguments: StoreKind.allCases)
+    func withdrawRemovesOnlyTheNodesRecordsNotKept(_ kind: StoreKind) throws {
+        let store = try kind.makeStore().store
+        let unmapped = [UnmappedValue(field: "modality", value: "PET/CT")]
+        let upv = [
+            RecordFixtures.record("upv", "a"), RecordFixtures.record("upv", "b", unmapped: unmapped),
+            RecordFixtures.record("upv", "c"),
+        ]
+        let ub = RecordFixtures.record("ub", "b", unmapped: unmapped)
+        try store.importRecords(upv, node: "upv")
+        try store.importRecords([ub], node: "ub")
+
+        let withdrawn = try store.withdrawRecords(node: "upv", keeping: ["a", "not-stored"])
+        #expect(withdrawn == [DatasetKey(node: "upv", id: "b"), DatasetKey(node: "upv", id: "c")])
+        #expect(try store.allRecords() == [ub, upv[0]])
+        #expect(try store.unmappedValues() == [
+            UnmappedValueSummary(field: "modality", value: "PET/CT", datasetCount: 1, examples: [ub.key]),
+        ])
+        #expect(try store.withdrawRecords(node: "upv", keeping: ["a"]).isEmpty)
+        #expect(try store.nodes().map(\.id) == ["ub", "upv"])
+    }
+
     /// The content hash is the SHA-256 of exactly the raw JSON stored, and it changes with the content.
     @Test(arguments: StoreKind.allCases)
     func contentHashIsTheSHA256OfTheStoredRawJSON(_ kind: StoreKind) throws {
