@@ -9,7 +9,9 @@ extension CatalogueStoreTests {
     /// by every read path, instead of crashing.
     @Test(arguments: StoreKind.allCases)
     func corruptedJSONYieldsAnErrorNamingTheKey(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let records = RecordFixtures.records("upv", count: 3)
         try store.importRecords(records, node: "upv")
         let key = records[1].key
@@ -33,7 +35,9 @@ extension CatalogueStoreTests {
     /// gets past the schema's cheap check and is reported on read, naming the key.
     @Test(arguments: StoreKind.allCases)
     func invalidJSONTextYieldsAnErrorNamingTheKey(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let record = RecordFixtures.record("upv", "ds-1")
         try store.importRecords([record], node: "upv")
         #expect(throws: DatabaseError.self) {

@@ -10,7 +10,9 @@ extension CatalogueStoreTests {
     /// leaves its other records and every other node's records (even with the same id) untouched.
     @Test(arguments: StoreKind.allCases)
     func importReplacesOnlyTheSameNodesRecordsWithTheSameIds(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let a1 = RecordFixtures.record("node-a", "ds-1", title: "First")
         let a2 = RecordFixtures.record("node-a", "ds-2", title: "Second")
         let b1 = RecordFixtures.record("node-b", "ds-1", title: "Other node, same id")
@@ -35,7 +37,9 @@ extension CatalogueStoreTests {
     /// the import that first stored it.
     @Test(arguments: StoreKind.allCases)
     func unchangedContentHashCountsAsUnchangedAndKeepsProvenance(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let first = RecordFixtures.record("upv", "ds-1", source: "first.ttl")
         try store.importRecords([first], node: "upv")
 
@@ -57,7 +61,9 @@ extension CatalogueStoreTests {
     /// its raw record and provenance but gets the new normalised record and unmapped values.
     @Test(arguments: StoreKind.allCases)
     func unchangedRawRecordStillGetsItsNewNormalisedRecord(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let first = RecordFixtures.record(
             "upv", "ds-1", unmapped: [UnmappedValue(field: "cancerType", value: "NSCLC")], source: "first.ttl")
         try store.importRecords([first], node: "upv")
@@ -82,7 +88,9 @@ extension CatalogueStoreTests {
     /// records, is stored exactly and summarised in input order.
     @Test(arguments: StoreKind.allCases)
     func largeMixedBatchIsStoredExactly(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let first = RecordFixtures.records("upv", count: 200)
         try store.importRecords(first, node: "upv")
 
@@ -102,7 +110,9 @@ extension CatalogueStoreTests {
     /// with their unmapped values, and reports them.
     @Test(arguments: StoreKind.allCases)
     func withdrawRemovesOnlyTheNodesRecordsNotKept(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let unmapped = [UnmappedValue(field: "modality", value: "PET/CT")]
         let upv = [
             RecordFixtures.record("upv", "a"), RecordFixtures.record("upv", "b", unmapped: unmapped),
@@ -125,7 +135,9 @@ extension CatalogueStoreTests {
     /// The content hash is the SHA-256 of exactly the raw JSON stored, and it changes with the content.
     @Test(arguments: StoreKind.allCases)
     func contentHashIsTheSHA256OfTheStoredRawJSON(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let record = RecordFixtures.record("upv", "ds-1")
         try store.importRecords([record], node: "upv")
         let rawJSON = try #require(try store.writer.read { db in try String.fetchOne(db, sql: "SELECT raw FROM dataset") })
@@ -147,7 +159,9 @@ extension CatalogueStoreTests {
     /// stands in when no source is given.
     @Test(arguments: StoreKind.allCases)
     func importRunsRecordEachImport(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         try store.importRecords(RecordFixtures.records("upv", count: 2), node: "upv", source: "https://upv.example.org/dcat")
         try store.importRecords(RecordFixtures.records("upv", count: 3), node: "upv")
         try store.importRecords([RecordFixtures.record("ub", "x", source: "a.ttl"), RecordFixtures.record("ub", "y", source: "b.ttl")], node: "ub")
@@ -169,7 +183,9 @@ extension CatalogueStoreTests {
     /// counts, and can be given a display name.
     @Test(arguments: StoreKind.allCases)
     func nodesListsEveryNodeWithItsDatasetCount(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         try store.importRecords(RecordFixtures.records("upv", count: 3), node: "upv")
         try store.importRecords([], node: "empty-node")
         try store.registerNode("upv", name: "Universitat Politècnica de València")

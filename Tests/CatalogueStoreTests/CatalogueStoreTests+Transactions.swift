@@ -9,7 +9,9 @@ extension CatalogueStoreTests {
     /// before it, not a new node, not an import run, not unmapped values.
     @Test(arguments: StoreKind.allCases)
     func failedImportLeavesEarlierDataIntact(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let earlier = [
             RecordFixtures.record("upv", "ds-1", unmapped: [UnmappedValue(field: "modality", value: "PET/CT")]),
             RecordFixtures.record("upv", "ds-2"),
@@ -47,7 +49,9 @@ extension CatalogueStoreTests {
     /// and one of the wrong length would be refused by the schema too.
     @Test(arguments: StoreKind.allCases)
     func recordWithAMalformedContentHashIsRefused(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         var record = RecordFixtures.record("upv", "ds-1")
         for malformed in [String(repeating: "Z", count: 64), record.contentHash.uppercased(), "abc"] {
             record.contentHash = malformed
@@ -72,7 +76,9 @@ extension CatalogueStoreTests {
     /// safely, and every import lands whole.
     @Test(arguments: StoreKind.allCases)
     func concurrentImportsAndReadsFromSeveralThreads(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let nodes = (1...4).map { "node-\($0)" }
         let seenCounts = Locked<[Int]>([])
         let failures = Locked<[String]>([])
@@ -99,7 +105,9 @@ extension CatalogueStoreTests {
     /// The same key twice in one import is refused before anything is written.
     @Test(arguments: StoreKind.allCases)
     func duplicateKeysInOneImportAreRejected(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let record = RecordFixtures.record("upv", "ds-1")
         #expect(throws: CatalogueStoreError.duplicateKey(record.key)) {
             try store.importRecords([record, RecordFixtures.record("upv", "ds-2"), record], node: "upv")
@@ -112,7 +120,9 @@ extension CatalogueStoreTests {
     /// provenance, and reports only the records that changed.
     @Test(arguments: StoreKind.allCases)
     func replaceNormalisedChangesOnlyNormalisedRecords(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let unmapped = [UnmappedValue(field: "cancerType", value: "NSCLC")]
         let records = [
             RecordFixtures.record("upv", "ds-1", unmapped: unmapped),
@@ -135,7 +145,9 @@ extension CatalogueStoreTests {
     /// Re-normalising a dataset the catalogue does not hold fails and writes none of the batch.
     @Test(arguments: StoreKind.allCases)
     func replaceNormalisedOfAnUnknownDatasetWritesNothing(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let record = RecordFixtures.record("upv", "ds-1")
         try store.importRecords([record], node: "upv")
         var retitled = record.normalised
@@ -152,7 +164,9 @@ extension CatalogueStoreTests {
     /// without its dataset, and deleting a dataset deletes its unmapped values.
     @Test(arguments: StoreKind.allCases)
     func foreignKeysAreEnforced(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         try store.importRecords(
             [RecordFixtures.record("upv", "ds-1", unmapped: [UnmappedValue(field: "bodySite", value: "Thorax?")])],
             node: "upv")
