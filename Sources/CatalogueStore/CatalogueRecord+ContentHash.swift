@@ -17,24 +17,17 @@ extension CatalogueRecord {
             importedAt: StoredTime.rounded(importedAt))
     }
 
-    /// Lower-case hex SHA-256 of `raw`'s canonical JSON (sorted keys): equal for equal records, so
-    /// a re-harvest can tell unchanged records without comparing them field by field.
+    /// Lower-case hex SHA-256 of `raw`'s canonical JSON (sorted keys, as stored in the catalogue):
+    /// equal for equal records, so a re-harvest can tell unchanged records without comparing them
+    /// field by field.
     public static func contentHash(of raw: RawDataset) -> String {
-        let json: Data
-        do {
-            json = try RecordCoder().canonicalJSON(raw)
-        } catch {
-            // Strings, integers and floats (non-finite ones as strings) always encode.
-            preconditionFailure("RawDataset cannot be encoded: \(RecordCoder.describe(error))")
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: RecordCoder().canonicalJSON(raw)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
         }
-        return SHA256.hash(data: json).map { byte in
-            String(UInt8(byte), radix: 16).leftPadded(to: 2)
-        }.joined()
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+        return String(decoding: hex, as: UTF8.self)
     }
 }

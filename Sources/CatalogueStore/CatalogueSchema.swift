@@ -8,11 +8,17 @@ import GRDB
 ///
 /// Choices that hold for every table (they are the database's own guarantees, not the code's):
 /// - `STRICT` tables, so a column only ever holds its declared type;
-/// - `NOT NULL` exactly where the model property is not optional, and `CHECK`s for what SQL can see
-///   (non-empty identifiers, a 64-digit hex hash, valid JSON, non-negative counts);
+/// - `NOT NULL` exactly where the model property is not optional, and `CHECK`s for what SQL can
+///   see cheaply (non-empty identifiers, 64-character hashes, JSON objects, non-negative counts).
+///   Checks that would cost SQLite microseconds per row on the import path are made in Swift
+///   instead: `json_valid` (13 µs for a 3.5 kB record) and a hex-digit `GLOB` on the hash (3 µs).
+///   The JSON is written by one tested encoder, and a column that does not decode is reported on
+///   read with its dataset key;
 /// - times are `INTEGER` milliseconds since 1970-01-01T00:00:00Z (read them with
 ///   `datetime(importedAt / 1000, 'unixepoch')`): exact round trips, and cheap to write;
-/// - singular camelCase table names, foreign keys with an index on the referencing columns.
+/// - singular camelCase table names; foreign keys, indexed on the referencing columns where a
+///   parent row can be deleted (`dataset.importRun` is not: import runs are never deleted, and an
+///   index there would cost every insert).
 enum CatalogueSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -66,16 +72,14 @@ enum CatalogueSchema {
             identifier TEXT NOT NULL CHECK (identifier <> ''),
             iri TEXT,
             title TEXT NOT NULL,
-            raw TEXT NOT NULL CHECK (json_valid(raw)),
-            normalised TEXT NOT NULL CHECK (json_valid(normalised)),
-            contentHash TEXT NOT NULL
-                CHECK (length(contentHash) = 64 AND contentHash NOT GLOB '*[^0-9a-f]*'),
+            raw TEXT NOT NULL CHECK (substr(raw, 1, 1) = '{'),
+            normalised TEXT NOT NULL CHECK (substr(normalised, 1, 1) = '{'),
+            contentHash TEXT NOT NULL CHECK (length(contentHash) = 64),
             source TEXT NOT NULL,
             importedAt INTEGER NOT NULL,
             importRun INTEGER NOT NULL REFERENCES importRun(id),
             UNIQUE (node, identifier)
         ) STRICT;
-        CREATE INDEX dataset_on_importRun ON dataset(importRun);
         """
 
     /// The values of a dataset's normalised record that mapped to no concept: the curators' queue.
@@ -91,6 +95,5 @@ enum CatalogueSchema {
             FOREIGN KEY (node, datasetIdentifier) REFERENCES dataset(node, identifier)
                 ON DELETE CASCADE ON UPDATE CASCADE
         ) STRICT, WITHOUT ROWID;
-        CREATE INDEX unmappedValue_on_field_value ON unmappedValue(field, value);
         """
 }

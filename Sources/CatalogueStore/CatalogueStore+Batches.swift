@@ -47,18 +47,9 @@ extension CatalogueStore {
     private static func page<T>(
         _ columns: String, after: DatasetKey?, limit: Int, decode: (Row) throws -> T, in db: Database
     ) throws -> (batch: [T], last: DatasetKey?) {
-        // Two statements rather than `?1 IS NULL OR …`, which would keep SQLite from seeking the index.
-        let rows: RowCursor
-        if let after {
-            let statement = try db.cachedStatement(sql: """
-                SELECT \(columns) FROM dataset WHERE (node, identifier) > (?, ?)
-                ORDER BY node, identifier LIMIT ?
-                """)
-            rows = try Row.fetchCursor(statement, arguments: [after.node, after.id, limit])
-        } else {
-            let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM dataset ORDER BY node, identifier LIMIT ?")
-            rows = try Row.fetchCursor(statement, arguments: [limit])
-        }
+        let statement = try db.cachedStatement(sql: DatasetTable.pageSQL(columns, afterKey: after != nil))
+        let arguments: StatementArguments = after.map { [$0.node, $0.id, limit] } ?? [limit]
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
         var batch: [T] = []
         batch.reserveCapacity(limit)
         var last: DatasetKey?

@@ -7,7 +7,7 @@ extension CatalogueStore {
     ///
     /// The node is created on its first import. Records of the node that are not in `records`, and
     /// every other node's records, are left as they are: withdrawing a record is a separate,
-    /// deliberate step, taken only after a complete harvest. If anything fails (a constraint, a
+    /// deliberate step, taken only after a complete harvest (``withdrawRecords(node:keeping:)``). If anything fails (a constraint, a
     /// full disk) nothing of the import is kept.
     ///
     /// A record whose content hash equals the stored one is **unchanged**: its raw record,
@@ -24,17 +24,18 @@ extension CatalogueStore {
     ///   - source: what the run read (an endpoint URL or a file name), recorded on the import run;
     ///     when nil, the records' common source if they share one.
     /// - Returns: the keys inserted, updated, unchanged and re-normalised, in input order.
-    /// - Throws: ``CatalogueStoreError/duplicateKey(_:)`` before writing anything;
+    /// - Throws: ``CatalogueStoreError/duplicateKey(_:)`` or
+    ///   ``CatalogueStoreError/invalidContentHash(_:)`` before writing anything;
     ///   ``CatalogueStoreError/writeFailed(key:message:)`` naming the record SQLite refused.
     @discardableResult
     public func importRecords(_ records: [CatalogueRecord], node: String, source: String? = nil) throws -> ImportSummary {
         for record in records { Self.checkConsistency(record, node: node) }
-        try Self.rejectDuplicates(records)
+        try Self.validate(records)
         let startedAt = Date()
         let runSource = source ?? Self.commonSource(of: records)
         return try write { db in
             var importer = try RecordImporter(db: db, node: node, source: runSource, startedAt: startedAt)
-            for record in records { try importer.store(record) }
+            try importer.store(records)
             return try importer.finish(at: Date())
         }
     }
@@ -48,11 +49,18 @@ extension CatalogueStore {
             "normalised record of \(record.key) names another dataset")
     }
 
-    private static func rejectDuplicates(_ records: [CatalogueRecord]) throws {
+    /// Checks what SQL cannot check cheaply, before anything is written. (A `CHECK` that the hash
+    /// is hex costs SQLite about 3 µs per row, 7 % of an import; here it is a 64-byte loop.)
+    private static func validate(_ records: [CatalogueRecord]) throws {
         var seen = Set<String>(minimumCapacity: records.count)
-        for record in records where !seen.insert(record.key.id).inserted {
-            throw CatalogueStoreError.duplicateKey(record.key)
+        for record in records {
+            guard seen.insert(record.key.id).inserted else { throw CatalogueStoreError.duplicateKey(record.key) }
+            guard isHexSHA256(record.contentHash) else { throw CatalogueStoreError.invalidContentHash(record.key) }
         }
+    }
+
+    private static func isHexSHA256(_ hash: String) -> Bool {
+        hash.utf8.count == 64 && hash.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     private static func commonSource(of records: [CatalogueRecord]) -> String? {

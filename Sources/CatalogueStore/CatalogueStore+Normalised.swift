@@ -31,7 +31,7 @@ extension CatalogueStore {
     private static func replaceNormalised(
         _ key: DatasetKey, _ normalised: NormalisedDataset, coder: RecordCoder, in db: Database
     ) throws -> Bool {
-        let json = try coder.encode(normalised, key: key, column: "normalised")
+        let json = coder.json(normalised)
         do {
             if try DatasetTable.replaceNormalised(of: key, title: normalised.title, json: json, in: db) {
                 try DatasetTable.replaceUnmapped(of: key, with: normalised.unmapped, in: db)

@@ -23,8 +23,7 @@ extension CatalogueStore {
     public func records(_ keys: [DatasetKey]) throws -> [CatalogueRecord] {
         let reader = RecordReader()
         return try read { db in
-            let statement = try db.cachedStatement(
-                sql: "SELECT \(DatasetTable.recordColumns) FROM dataset WHERE node = ? AND identifier = ?")
+            let statement = try db.cachedStatement(sql: DatasetTable.recordSQL)
             return try keys.compactMap { key in
                 // The cursor must outlive the row: a cursor's rows are views on its statement.
                 let rows = try Row.fetchCursor(statement, arguments: [key.node, key.id])

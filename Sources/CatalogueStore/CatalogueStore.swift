@@ -22,7 +22,8 @@ import GRDB
 ///
 /// ## Topics
 /// - Opening: ``init(path:)``, ``inMemory()``
-/// - Writing: ``importRecords(_:node:source:)``, ``replaceNormalised(_:)``, ``registerNode(_:name:)``
+/// - Writing: ``importRecords(_:node:source:)``, ``replaceNormalised(_:)``,
+///   ``withdrawRecords(node:keeping:)``, ``registerNode(_:name:)``
 /// - Reading: ``allRecords()``, ``record(_:)``, ``records(_:)``, ``datasetCount``, ``nodes()``,
 ///   ``unmappedValues(examplesPerValue:)``, ``importRuns()``
 /// - Reindexing: ``forEachRecord(batchSize:_:)``, ``forEachNormalised(batchSize:_:)``

@@ -15,13 +15,13 @@ public enum CatalogueStoreError: Error, Hashable, Sendable, CustomStringConverti
     case writeFailed(key: DatasetKey?, message: String)
     /// SQLite failed while reading.
     case readFailed(message: String)
-    /// A record could not be turned into JSON; nothing of the operation was kept.
-    case cannotEncode(key: DatasetKey, column: String, message: String)
     /// A stored JSON column does not decode into its model type (edited by hand, or written by an
     /// incompatible version).
     case corruptRecord(key: DatasetKey, column: String, message: String)
     /// The same dataset key appears twice in one import; nothing was written.
     case duplicateKey(DatasetKey)
+    /// A record's content hash is not 64 lower-case hex digits; nothing was written.
+    case invalidContentHash(DatasetKey)
     /// An update names a dataset the catalogue does not hold; nothing was written.
     case unknownDataset(DatasetKey)
 
@@ -33,12 +33,12 @@ public enum CatalogueStoreError: Error, Hashable, Sendable, CustomStringConverti
             "cannot write to the catalogue" + (key.map { " (dataset \($0))" } ?? "") + ": \(message)"
         case .readFailed(let message):
             "cannot read the catalogue: \(message)"
-        case .cannotEncode(let key, let column, let message):
-            "cannot encode the \(column) record of dataset \(key): \(message)"
         case .corruptRecord(let key, let column, let message):
             "the stored \(column) record of dataset \(key) is unreadable: \(message)"
         case .duplicateKey(let key):
             "dataset \(key) appears more than once in one import"
+        case .invalidContentHash(let key):
+            "dataset \(key) has a content hash that is not a hex SHA-256"
         case .unknownDataset(let key):
             "dataset \(key) is not in the catalogue"
         }

@@ -9,6 +9,39 @@ enum DatasetTable {
     /// The columns a ``CatalogueRecord`` is read from, in the order ``RecordReader`` expects.
     static let recordColumns = "node, identifier, raw, normalised, contentHash, source, importedAt"
 
+    /// One record by key: a search page's records are read with this, one key at a time.
+    static let recordSQL = "SELECT \(recordColumns) FROM dataset WHERE node = ? AND identifier = ?"
+
+    /// The identifiers come as one JSON array, so the statement is prepared once whatever the
+    /// batch size; SQLite probes the `(node, identifier)` index once per identifier.
+    static let contentHashesSQL = """
+        SELECT identifier, contentHash FROM dataset
+        WHERE node = ? AND identifier IN (SELECT value FROM json_each(?))
+        """
+
+    /// A page of `columns` in key order, after a key or from the start. Two statements rather
+    /// than `?1 IS NULL OR …`, which would keep SQLite from seeking the index.
+    static func pageSQL(_ columns: String, afterKey: Bool) -> String {
+        afterKey
+            ? "SELECT \(columns) FROM dataset WHERE (node, identifier) > (?, ?) ORDER BY node, identifier LIMIT ?"
+            : "SELECT \(columns) FROM dataset ORDER BY node, identifier LIMIT ?"
+    }
+
+    /// The stored content hashes of a node's datasets among `identifiers`, by identifier: one
+    /// statement for a whole import batch instead of one lookup per record.
+    static func contentHashes(node: String, identifiers: [String], in db: Database) throws -> [String: String] {
+        var ids = JSONWriter(capacity: identifiers.count * 24)
+        ids.array(identifiers) { $0.string($1) }
+        let statement = try db.cachedStatement(sql: contentHashesSQL)
+        let rows = try Row.fetchCursor(statement, arguments: [node, String(decoding: ids.bytes, as: UTF8.self)])
+        var hashes: [String: String] = [:]
+        hashes.reserveCapacity(identifiers.count)
+        while let row = try rows.next() {
+            hashes[row[0]] = row[1] as String
+        }
+        return hashes
+    }
+
     static func contentHash(of key: DatasetKey, in db: Database) throws -> String? {
         let statement = try db.cachedStatement(
             sql: "SELECT contentHash FROM dataset WHERE node = ? AND identifier = ?")

@@ -11,11 +11,13 @@ struct EncodedRecord {
     var source: String
     var importedAt: Int64
 
-    init(_ record: CatalogueRecord, normalisedJSON: String, coder: RecordCoder) throws {
+    /// `rawJSON` is nil only for records that are not written (unchanged ones).
+    init(_ record: CatalogueRecord, rawJSON: String?, normalisedJSON: String) {
+        guard let rawJSON else { preconditionFailure("raw JSON of \(record.key) was not encoded") }
         key = record.key
         iri = record.raw.iri
         title = record.normalised.title
-        raw = try coder.encode(record.raw, key: record.key, column: "raw")
+        raw = rawJSON
         normalised = normalisedJSON
         contentHash = record.contentHash
         source = record.source

@@ -4,10 +4,11 @@ import GRDB
 
 /// Writes one import's records for one node inside a write transaction the caller owns.
 ///
-/// Per record: look up the stored content hash, then insert, replace, or (same hash) keep the raw
-/// record and its provenance and only refresh the normalised record if it differs. The raw record
-/// is encoded only when it is written, so re-importing an unchanged node costs one lookup and one
-/// normalised encoding per record.
+/// Per record: compare with the stored content hash (looked up for the whole batch at once), then
+/// insert, replace, or (same hash) keep the raw record and its provenance and only refresh the
+/// normalised record if it differs. The batch's JSON is encoded up front, in parallel
+/// (``EncodedBatch``); re-importing an unchanged node costs one normalised encoding and one
+/// comparison in SQLite per record.
 struct RecordImporter {
     private let db: Database
     private let coder = RecordCoder()
@@ -32,12 +33,29 @@ struct RecordImporter {
         summary = ImportSummary(node: node)
     }
 
-    mutating func store(_ record: CatalogueRecord) throws {
+    /// Stores a batch of the node's records, looking up their stored hashes in one statement.
+    mutating func store(_ records: [CatalogueRecord]) throws {
+        let stored: [String: String]
         do {
-            let normalisedJSON = try coder.encode(record.normalised, key: record.key, column: "normalised")
-            switch try DatasetTable.contentHash(of: record.key, in: db) {
+            stored = try DatasetTable.contentHashes(node: summary.node, identifiers: records.map(\.key.id), in: db)
+        } catch let error as DatabaseError {
+            throw CatalogueStoreError.writeFailed(key: nil, message: error.storeMessage)
+        }
+        let storedHashes = records.map { stored[$0.key.id] }
+        let json = EncodedBatch(
+            records, writesRaw: zip(records, storedHashes).map { $0.contentHash != $1 }, coder: coder)
+        for index in records.indices {
+            try store(records[index], storedHash: storedHashes[index], normalisedJSON: json.normalised[index], rawJSON: json.raw[index])
+        }
+    }
+
+    private mutating func store(
+        _ record: CatalogueRecord, storedHash: String?, normalisedJSON: String, rawJSON: String?
+    ) throws {
+        do {
+            switch storedHash {
             case nil:
-                try DatasetTable.insert(EncodedRecord(record, normalisedJSON: normalisedJSON, coder: coder), run: run, in: db)
+                try DatasetTable.insert(EncodedRecord(record, rawJSON: rawJSON, normalisedJSON: normalisedJSON), run: run, in: db)
                 try DatasetTable.insertUnmapped(of: record.key, record.normalised.unmapped, in: db)
                 summary.insertedKeys.append(record.key)
             case record.contentHash:
@@ -46,7 +64,7 @@ struct RecordImporter {
                 }
                 summary.unchangedKeys.append(record.key)
             default:
-                try DatasetTable.update(EncodedRecord(record, normalisedJSON: normalisedJSON, coder: coder), run: run, in: db)
+                try DatasetTable.update(EncodedRecord(record, rawJSON: rawJSON, normalisedJSON: normalisedJSON), run: run, in: db)
                 try DatasetTable.replaceUnmapped(of: record.key, with: record.normalised.unmapped, in: db)
                 summary.updatedKeys.append(record.key)
             }

@@ -14,7 +14,7 @@ struct RecordReader {
         let key = DatasetKey(node: row[0], id: row[1])
         return CatalogueRecord(
             key: key,
-            raw: try row.withUnsafeData(atIndex: 2) { try coder.decode(RawDataset.self, from: $0, key: key, column: "raw") },
+            raw: try row.withUnsafeData(atIndex: 2) { try coder.raw(from: $0, key: key) },
             normalised: try normalised(from: row, at: 3, key: key),
             contentHash: row[4],
             source: row[5],
@@ -23,8 +23,6 @@ struct RecordReader {
 
     /// Reads the normalised JSON in column `index` of a row whose first two columns are the key.
     func normalised(from row: Row, at index: Int, key: DatasetKey) throws -> NormalisedDataset {
-        try row.withUnsafeData(atIndex: index) {
-            try coder.decode(NormalisedDataset.self, from: $0, key: key, column: "normalised")
-        }
+        try row.withUnsafeData(atIndex: index) { try coder.normalised(from: $0, key: key) }
     }
 }

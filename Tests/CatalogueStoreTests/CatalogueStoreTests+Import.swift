@@ -10,7 +10,9 @@ extension CatalogueStoreTests {
     /// leaves its other records and every other node's records (even with the same id) untouched.
     @Test(arguments: StoreKind.allCases)
     func importReplacesOnlyTheSameNodesRecordsWithTheSameIds(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let a1 = RecordFixtures.record("node-a", "ds-1", title: "First")
         let a2 = RecordFixtures.record("node-a", "ds-2", title: "Second")
         let b1 = RecordFixtures.record("node-b", "ds-1", title: "Other node, same id")
@@ -35,7 +37,9 @@ extension CatalogueStoreTests {
     /// the import that first stored it.
     @Test(arguments: StoreKind.allCases)
     func unchangedContentHashCountsAsUnchangedAndKeepsProvenance(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let first = RecordFixtures.record("upv", "ds-1", source: "first.ttl")
         try store.importRecords([first], node: "upv")
 
@@ -57,7 +61,9 @@ extension CatalogueStoreTests {
     /// its raw record and provenance but gets the new normalised record and unmapped values.
     @Test(arguments: StoreKind.allCases)
     func unchangedRawRecordStillGetsItsNewNormalisedRecord(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let first = RecordFixtures.record(
             "upv", "ds-1", unmapped: [UnmappedValue(field: "cancerType", value: "NSCLC")], source: "first.ttl")
         try store.importRecords([first], node: "upv")
@@ -78,10 +84,60 @@ extension CatalogueStoreTests {
         #expect(try store.unmappedValues().isEmpty)
     }
 
+    /// A batch large enough to be encoded on several threads, mixing new, changed and unchanged
+    /// records, is stored exactly and summarised in input order.
+    @Test(arguments: StoreKind.allCases)
+    func largeMixedBatchIsStoredExactly(_ kind: StoreKind) throws {
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
+        let first = RecordFixtures.records("upv", count: 200)
+        try store.importRecords(first, node: "upv")
+
+        let changed = first[0..<100].map { RecordFixtures.record("upv", $0.key.id, title: "Revised \($0.key.id)") }
+        let unchanged = Array(first[100..<200])
+        let new = RecordFixtures.records("upv", count: 100, prefix: "new")
+        let batch = zip(zip(new, changed), unchanged).flatMap { [$0.0, $0.1, $1] }
+        let summary = try store.importRecords(batch, node: "upv")
+
+        #expect(summary.insertedKeys == new.map(\.key))
+        #expect(summary.updatedKeys == changed.map(\.key))
+        #expect(summary.unchangedKeys == unchanged.map(\.key))
+        #expect(try store.allRecords() == (changed + unchanged + new).sorted { $0.key < $1.key })
+    }
+
+    /// Withdrawing after a complete harvest removes only that node's records it no longer sends,
+    /// with their unmapped values, and reports them.
+    @Test(arguments: StoreKind.allCases)
+    func withdrawRemovesOnlyTheNodesRecordsNotKept(_ kind: StoreKind) throws {
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
+        let unmapped = [UnmappedValue(field: "modality", value: "PET/CT")]
+        let upv = [
+            RecordFixtures.record("upv", "a"), RecordFixtures.record("upv", "b", unmapped: unmapped),
+            RecordFixtures.record("upv", "c"),
+        ]
+        let ub = RecordFixtures.record("ub", "b", unmapped: unmapped)
+        try store.importRecords(upv, node: "upv")
+        try store.importRecords([ub], node: "ub")
+
+        let withdrawn = try store.withdrawRecords(node: "upv", keeping: ["a", "not-stored"])
+        #expect(withdrawn == [DatasetKey(node: "upv", id: "b"), DatasetKey(node: "upv", id: "c")])
+        #expect(try store.allRecords() == [ub, upv[0]])
+        #expect(try store.unmappedValues() == [
+            UnmappedValueSummary(field: "modality", value: "PET/CT", datasetCount: 1, examples: [ub.key]),
+        ])
+        #expect(try store.withdrawRecords(node: "upv", keeping: ["a"]).isEmpty)
+        #expect(try store.nodes().map(\.id) == ["ub", "upv"])
+    }
+
     /// The content hash is the SHA-256 of exactly the raw JSON stored, and it changes with the content.
     @Test(arguments: StoreKind.allCases)
     func contentHashIsTheSHA256OfTheStoredRawJSON(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let record = RecordFixtures.record("upv", "ds-1")
         try store.importRecords([record], node: "upv")
         let rawJSON = try #require(try store.writer.read { db in try String.fetchOne(db, sql: "SELECT raw FROM dataset") })
@@ -103,7 +159,9 @@ extension CatalogueStoreTests {
     /// stands in when no source is given.
     @Test(arguments: StoreKind.allCases)
     func importRunsRecordEachImport(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         try store.importRecords(RecordFixtures.records("upv", count: 2), node: "upv", source: "https://upv.example.org/dcat")
         try store.importRecords(RecordFixtures.records("upv", count: 3), node: "upv")
         try store.importRecords([RecordFixtures.record("ub", "x", source: "a.ttl"), RecordFixtures.record("ub", "y", source: "b.ttl")], node: "ub")
@@ -125,7 +183,9 @@ extension CatalogueStoreTests {
     /// counts, and can be given a display name.
     @Test(arguments: StoreKind.allCases)
     func nodesListsEveryNodeWithItsDatasetCount(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         try store.importRecords(RecordFixtures.records("upv", count: 3), node: "upv")
         try store.importRecords([], node: "empty-node")
         try store.registerNode("upv", name: "Universitat Politècnica de València")

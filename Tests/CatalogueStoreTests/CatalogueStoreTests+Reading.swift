@@ -9,7 +9,9 @@ extension CatalogueStoreTests {
     /// skips keys the catalogue does not hold and repeats a key given twice.
     @Test(arguments: StoreKind.allCases)
     func recordsPreservesTheOrderOfTheGivenKeys(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let upv = RecordFixtures.records("upv", count: 3)
         let ub = RecordFixtures.records("ub", count: 2)
         try store.importRecords(upv, node: "upv")
@@ -27,7 +29,9 @@ extension CatalogueStoreTests {
     /// quotes and newlines, IRIs and typed literals, absent optionals, and a non-finite number.
     @Test(arguments: StoreKind.allCases)
     func rawAndNormalisedRecordsRoundTripThroughJSON(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let raw = RecordFixtures.fullRaw("ds-ü/1?x=\"y\"")
         let full = CatalogueRecord(
             raw: raw, normalised: RecordFixtures.fullNormalised(raw, node: "upv"),
@@ -54,7 +58,9 @@ extension CatalogueStoreTests {
     /// last one shorter, never an empty one), and stops at an error thrown by its body.
     @Test(arguments: StoreKind.allCases)
     func forEachRecordVisitsEveryRecordInKeyOrderInBatches(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let b = RecordFixtures.records("node-b", count: 13)
         let a = RecordFixtures.records("node-a", count: 12)
         try store.importRecords(b, node: "node-b")
@@ -92,7 +98,9 @@ extension CatalogueStoreTests {
     /// An empty catalogue calls the batch body never, and counts zero.
     @Test(arguments: StoreKind.allCases)
     func emptyCatalogueHasNoRecordsAndNoBatches(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         var calls = 0
         try store.forEachRecord { _ in calls += 1 }
         #expect(calls == 0)
@@ -106,7 +114,9 @@ extension CatalogueStoreTests {
     /// most frequent first, with the number of datasets and a few example keys in key order.
     @Test(arguments: StoreKind.allCases)
     func unmappedValuesAreReplacedWithTheirDatasetAndAggregated(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let petCT = UnmappedValue(field: "modality", value: "PET/CT")
         let breastCa = UnmappedValue(field: "cancerType", value: "Breast Ca")
         let pelvis = UnmappedValue(field: "bodySite", value: "Pelvis^Masculin")

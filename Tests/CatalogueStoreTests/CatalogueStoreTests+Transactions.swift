@@ -9,7 +9,9 @@ extension CatalogueStoreTests {
     /// before it, not a new node, not an import run, not unmapped values.
     @Test(arguments: StoreKind.allCases)
     func failedImportLeavesEarlierDataIntact(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let earlier = [
             RecordFixtures.record("upv", "ds-1", unmapped: [UnmappedValue(field: "modality", value: "PET/CT")]),
             RecordFixtures.record("upv", "ds-2"),
@@ -43,26 +45,69 @@ extension CatalogueStoreTests {
         #expect(try store.nodes().map(\.id) == ["upv"])
     }
 
-    /// A record whose content hash is not a SHA-256 is refused by the schema, whatever the caller built.
+    /// A record whose content hash is not a hex SHA-256 is refused before anything is written,
+    /// and one of the wrong length would be refused by the schema too.
     @Test(arguments: StoreKind.allCases)
     func recordWithAMalformedContentHashIsRefused(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         var record = RecordFixtures.record("upv", "ds-1")
-        record.contentHash = String(repeating: "Z", count: 64)
-        let error = #expect(throws: CatalogueStoreError.self) { try store.importRecords([record], node: "upv") }
-        guard case .writeFailed(let key, let message) = error else {
-            Issue.record("expected writeFailed, got \(String(describing: error))")
-            return
+        for malformed in [String(repeating: "Z", count: 64), record.contentHash.uppercased(), "abc"] {
+            record.contentHash = malformed
+            #expect(throws: CatalogueStoreError.invalidContentHash(record.key)) {
+                try store.importRecords([RecordFixtures.record("upv", "ds-0"), record], node: "upv")
+            }
         }
-        #expect(key == record.key)
-        #expect(message.contains("CHECK constraint failed"), "\(message)")
         #expect(try store.datasetCount == 0)
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                try db.execute(sql: "INSERT INTO node (id, createdAt) VALUES ('upv', 0)")
+                try db.execute(sql: "INSERT INTO importRun (node, startedAt, finishedAt, insertedCount, updatedCount, unchangedCount) VALUES ('upv', 0, 0, 0, 0, 0)")
+                try db.execute(sql: """
+                    INSERT INTO dataset (node, identifier, title, raw, normalised, contentHash, source, importedAt, importRun)
+                    VALUES ('upv', 'x', 't', '{}', '{}', 'abc', 's', 0, 1)
+                    """)
+            }
+        }
+    }
+
+    /// One store shared by several threads: imports for different nodes and reads interleave
+    /// safely, and every import lands whole.
+    @Test(arguments: StoreKind.allCases)
+    func concurrentImportsAndReadsFromSeveralThreads(_ kind: StoreKind) throws {
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
+        let nodes = (1...4).map { "node-\($0)" }
+        let seenCounts = Locked<[Int]>([])
+        let failures = Locked<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: nodes.count * 2) { index in
+            do {
+                if index < nodes.count {
+                    try store.importRecords(RecordFixtures.records(nodes[index], count: 50), node: nodes[index])
+                } else {
+                    let counts = try store.nodes().map(\.datasetCount)
+                    seenCounts.withLock { $0 += counts }
+                }
+            } catch {
+                failures.withLock { $0.append(String(describing: error)) }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        // A read sees whole imports only: 0 or 50 records per node, never part of an import.
+        #expect(seenCounts.withLock { $0 }.allSatisfy { $0 == 0 || $0 == 50 })
+        #expect(try store.nodes().map(\.id) == nodes)
+        #expect(try store.nodes().map(\.datasetCount) == [50, 50, 50, 50])
+        #expect(try store.importRuns().count == 4)
     }
 
     /// The same key twice in one import is refused before anything is written.
     @Test(arguments: StoreKind.allCases)
     func duplicateKeysInOneImportAreRejected(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let record = RecordFixtures.record("upv", "ds-1")
         #expect(throws: CatalogueStoreError.duplicateKey(record.key)) {
             try store.importRecords([record, RecordFixtures.record("upv", "ds-2"), record], node: "upv")
@@ -75,7 +120,9 @@ extension CatalogueStoreTests {
     /// provenance, and reports only the records that changed.
     @Test(arguments: StoreKind.allCases)
     func replaceNormalisedChangesOnlyNormalisedRecords(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let unmapped = [UnmappedValue(field: "cancerType", value: "NSCLC")]
         let records = [
             RecordFixtures.record("upv", "ds-1", unmapped: unmapped),
@@ -98,7 +145,9 @@ extension CatalogueStoreTests {
     /// Re-normalising a dataset the catalogue does not hold fails and writes none of the batch.
     @Test(arguments: StoreKind.allCases)
     func replaceNormalisedOfAnUnknownDatasetWritesNothing(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         let record = RecordFixtures.record("upv", "ds-1")
         try store.importRecords([record], node: "upv")
         var retitled = record.normalised
@@ -115,7 +164,9 @@ extension CatalogueStoreTests {
     /// without its dataset, and deleting a dataset deletes its unmapped values.
     @Test(arguments: StoreKind.allCases)
     func foreignKeysAreEnforced(_ kind: StoreKind) throws {
-        let store = try kind.makeStore().store
+        let fixture = try kind.makeStore()
+        defer { fixture.remove() }
+        let store = fixture.store
         try store.importRecords(
             [RecordFixtures.record("upv", "ds-1", unmapped: [UnmappedValue(field: "bodySite", value: "Thorax?")])],
             node: "upv")

@@ -18,8 +18,8 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     }
 }
 
-/// A store under test, and the temporary folder that holds its file (if any) for as long as the
-/// test keeps this value.
+/// A store under test and the temporary folder that holds its file, if any. Tests remove it
+/// with `defer { fixture.remove() }`, which also keeps the folder for the whole test.
 struct TestStore {
     let store: CatalogueStore
     let folder: TemporaryFolder?
@@ -32,10 +32,12 @@ struct TestStore {
     init(folder: TemporaryFolder) throws {
         self.init(store: try CatalogueStore(path: folder.databasePath), folder: folder)
     }
+
+    func remove() { folder?.remove() }
 }
 
-/// A unique folder under the system's temporary directory, removed when the last reference goes.
-final class TemporaryFolder: Sendable {
+/// A unique folder under the system's temporary directory.
+struct TemporaryFolder: Sendable {
     let url: URL
 
     init() {
@@ -46,5 +48,5 @@ final class TemporaryFolder: Sendable {
     /// A database path two folders down, so opening it must create its parent folders.
     var databasePath: String { url.appendingPathComponent("home/data/catalogue.sqlite").path }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    func remove() { try? FileManager.default.removeItem(at: url) }
 }
