@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "CatalogueBenchmark",
             dependencies: [
-                "CatalogueModel", "CatalogueEngine",
+                "CatalogueModel", "CatalogueEngine", "SearchIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/CatalogueBenchmark",

@@ -3,16 +3,18 @@ import Foundation
 struct LatencyStats {
     var name: String
     var samples: [Double]
+    var indexSamples: [Double]
 
-    func percentile(_ p: Double) -> Double {
-        let sorted = samples.sorted()
+    func percentile(_ p: Double, of values: [Double]? = nil) -> Double {
+        let sorted = (values ?? samples).sorted()
         guard !sorted.isEmpty else { return .nan }
         let rank = Int((p / 100 * Double(sorted.count - 1)).rounded())
         return sorted[min(max(rank, 0), sorted.count - 1)]
     }
 
     var row: String {
-        "| \(name) | \(samples.count) | \(format(percentile(50))) | \(format(percentile(95))) | \(format(percentile(99))) | \(format(samples.max() ?? .nan)) |"
+        "| \(name) | \(samples.count) | \(format(percentile(50))) | \(format(percentile(95))) | \(format(percentile(99))) | \(format(samples.max() ?? .nan)) | "
+            + "\(format(percentile(50, of: indexSamples))) | \(format(percentile(95, of: indexSamples))) | \(format(percentile(99, of: indexSamples))) |"
     }
 
     private func format(_ value: Double) -> String {

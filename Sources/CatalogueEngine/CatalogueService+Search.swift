@@ -8,9 +8,8 @@ extension CatalogueService {
     /// counts, and loads the page's datasets from the catalogue.
     public func search(_ query: SearchQuery) throws -> SearchResponse {
         let nodes = try storeCall { try store.nodes() }
-        let resolver = FilterResolver(vocabulary: vocabulary, knownNodes: Set(nodes.map(\.id)))
-        let filters = try resolver.resolve(query.filters)
-        let request = SearchRequest(text: query.text, filters: filters, sort: query.sort, page: query.page, perPage: query.perPage)
+        let request = try resolve(query, knownNodes: Set(nodes.map(\.id)))
+        let filters = request.filters
         guard FileManager.default.fileExists(atPath: configuration.indexPath.path) else {
             guard try storeCall({ try store.datasetCount }) == 0 else {
                 throw CatalogueEngineError.indexStale("the search index is missing")
@@ -26,6 +25,16 @@ extension CatalogueService {
             total: result.total, page: query.page, perPage: query.perPage,
             datasets: records.map { builder.view($0.normalised, source: $0.source) },
             facets: SearchResponse.Facets(facets))
+    }
+
+    /// Validates a query and resolves its filters (codes and IRIs to concepts) into an index request.
+    public func resolve(_ query: SearchQuery) throws -> SearchRequest {
+        try resolve(query, knownNodes: Set(try storeCall { try store.nodes() }.map(\.id)))
+    }
+
+    private func resolve(_ query: SearchQuery, knownNodes: Set<String>) throws -> SearchRequest {
+        let filters = try FilterResolver(vocabulary: vocabulary, knownNodes: knownNodes).resolve(query.filters)
+        return SearchRequest(text: query.text, filters: filters, sort: query.sort, page: query.page, perPage: query.perPage)
     }
 
     private func searchReader() throws -> SearchIndex {
