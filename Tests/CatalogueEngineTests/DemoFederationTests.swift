@@ -1,0 +1,36 @@
+import CatalogueEngine
+import CatalogueModel
+import CatalogueTesting
+import Foundation
+import Testing
+
+/// The bundled demo federation imports as `make demo` imports it, with its edge cases reported.
+@Suite struct DemoFederationTests {
+    @Test func importsEveryDemoNodeAndReportsItsEdgeCases() throws {
+        let folder = try ProjectPaths.temporaryDirectory("demo")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catalogue = try CatalogueService.open(CatalogueConfiguration(
+            home: folder, vocabularies: ProjectPaths.project("Vocabularies")))
+        let demo = ProjectPaths.project("Harvesters/demo")
+        let nodes = try FileManager.default.contentsOfDirectory(atPath: demo.path)
+            .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted()
+        #expect(nodes.count >= 4)
+        var warnings: [HarvestWarning] = []
+        for node in nodes {
+            let files = try FileManager.default.contentsOfDirectory(at: demo.appendingPathComponent(node), includingPropertiesForKeys: nil)
+                .filter { ["ttl", "rdf"].contains($0.pathExtension) }
+            warnings += try catalogue.importFiles(files, node: node, format: nil).warnings
+        }
+        let datasets = try catalogue.datasets()
+        #expect(datasets.count >= 40)
+        #expect(Set(datasets.map(\.node)).count == nodes.count)
+        #expect(warnings.filter { $0.kind == .unusableDataset }.count == 1)
+        #expect(warnings.contains { $0.kind == .invalidNumber })
+        #expect(datasets.contains { $0.iri != nil && $0.id == $0.iri })
+        let mappedShare = Double(datasets.filter { !$0.cancerTypes.isEmpty }.count) / Double(datasets.count)
+        #expect(mappedShare > 0.8)
+        let lung = try catalogue.search(SearchQuery(filters: ["cancerType=icd10:C34"]))
+        #expect(lung.total >= 4)
+        #expect(lung.facets.node.count >= 2)
+    }
+}
