@@ -7,8 +7,8 @@ extension CatalogueService {
     /// Runs a faceted search: validates the filters, asks the index for one page with exact
     /// counts, and loads the page's datasets from the catalogue.
     public func search(_ query: SearchQuery) throws -> SearchResponse {
-        let nodes = try storeCall { try store.nodes() }
-        let request = try resolve(query, knownNodes: Set(nodes.map(\.id)))
+        let nodes = try storeCall { try store.nodeNames() }
+        let request = try resolve(query, knownNodes: Set(nodes.keys))
         let filters = request.filters
         guard FileManager.default.fileExists(atPath: configuration.indexPath.path) else {
             guard try storeCall({ try store.datasetCount }) == 0 else {
@@ -19,7 +19,7 @@ extension CatalogueService {
         let result = try indexCall { try searchReader().search(request) }
         let records = try storeCall { try store.normalisedRecords(result.hits) }
         let builder = DatasetViewBuilder(vocabulary: vocabulary)
-        let names = Dictionary(nodes.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { first, _ in first })
+        let names = nodes.mapValues { $0 ?? "" }.filter { !$0.value.isEmpty }
         let facets = FacetTreeBuilder(vocabulary: vocabulary, nodeNames: names).build(result.facets, selected: filters)
         return SearchResponse(
             total: result.total, page: query.page, perPage: query.perPage,
@@ -29,7 +29,7 @@ extension CatalogueService {
 
     /// Validates a query and resolves its filters (codes and IRIs to concepts) into an index request.
     public func resolve(_ query: SearchQuery) throws -> SearchRequest {
-        try resolve(query, knownNodes: Set(try storeCall { try store.nodes() }.map(\.id)))
+        try resolve(query, knownNodes: Set(try storeCall { try store.nodeNames() }.keys))
     }
 
     private func resolve(_ query: SearchQuery, knownNodes: Set<String>) throws -> SearchRequest {

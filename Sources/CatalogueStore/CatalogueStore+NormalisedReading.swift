@@ -18,3 +18,13 @@ extension CatalogueStore {
         }
     }
 }
+
+extension CatalogueStore {
+    /// Node ids and names, without counting their datasets: what a search needs on every request.
+    public func nodeNames() throws -> [String: String?] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM node")
+            return Dictionary(uniqueKeysWithValues: rows.map { (row: Row) -> (String, String?) in (row[0], row[1]) })
+        }
+    }
+}
