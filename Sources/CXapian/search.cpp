@@ -83,6 +83,19 @@ void collect(std::vector<std::pair<std::string, unsigned>> &out, const cxapian::
 
 } // namespace
 
+/// With no text and no filters every document matches: the total is the document count and each
+/// facet value's count is its term's frequency, so no match pass or spy is needed (exact, and
+/// independent of the catalogue's size but for the number of facet values).
+static void browse_all_counts(const Xapian::Database &db, const cx_search_request &request, cx_result &result) {
+    result.facets.resize(request.facet_count);
+    for (size_t f = 0; f < request.facet_count; ++f) {
+        std::string prefix = request.facet_prefixes[f];
+        for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+            if (term.get_termfreq() > 0) result.facets[f].emplace_back((*term).substr(prefix.size()), term.get_termfreq());
+        }
+    }
+}
+
 extern "C" cx_result *cx_database_search(cx_database *database, const cx_search_request *request, cx_error **error) {
     cx_result *handle = nullptr;
     guard(error, [&] {
@@ -96,6 +109,22 @@ extern "C" cx_result *cx_database_search(cx_database *database, const cx_search_
         bool has_text = request->text && request->text[0] != '\0';
         Xapian::Query text = has_text ? text_query(db, request->text) : Xapian::Query();
         if (has_text && text.empty()) has_text = false;
+
+        // Xapian's in-memory backend does not lower term frequencies on replace or delete, so it
+        // always takes the counting pass below (the on-disk backend keeps them exact).
+        if (!has_text && request->filter_count == 0 && !state.in_memory) {
+            browse_all_counts(db, *request, *result);
+            Xapian::Enquire enquire(db);
+            enquire.set_query(Xapian::Query(std::string()));
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            if (request->sort == CX_SORT_VALUE_DESCENDING) enquire.set_sort_by_value(request->sort_slot, true);
+            if (request->sort == CX_SORT_VALUE_ASCENDING) enquire.set_sort_by_value(request->sort_slot, false);
+            Xapian::MSet mset = enquire.get_mset(request->offset, request->limit);
+            result->total = db.get_doccount();
+            for (auto hit = mset.begin(); hit != mset.end(); ++hit) result->hits.push_back(hit.get_document().get_data());
+            handle = result.release();
+            return;
+        }
 
         std::vector<const cxapian::FacetColumn *> columns;
         std::vector<std::vector<unsigned>> counts(request->facet_count);

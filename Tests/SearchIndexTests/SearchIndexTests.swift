@@ -94,7 +94,10 @@ import Testing
         #expect(try index.search(SearchRequest(text: "screening")).total == 0)
         try index.remove([DatasetKey(node: "n1", id: "a")])
         try index.commit()
-        #expect(try index.search(SearchRequest()).total == 3)
+        let browse = try index.search(SearchRequest())
+        #expect(browse.total == 3)
+        #expect(browse.facets[.node] == ["n1": 1, "n2": 2])
+        #expect(browse.facets[.cancerType] == [Self.cancer: 2, Self.lung: 1, Self.breast: 1])
         try index.removeAll()
         #expect(try index.documentCount == 0)
     }
