@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// The one place where errors become what a person reads: `error: <what and where>` on standard
+/// The one place where errors become what a person reads: `Error: <what and where>` on standard
 /// error and exit status 1. Every error the engine throws describes itself without record values.
 struct UserFacingError: Error, CustomStringConvertible {
     var message: String
