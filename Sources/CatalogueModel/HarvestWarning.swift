@@ -12,6 +12,12 @@ public struct HarvestWarning: Codable, Hashable, Sendable, CustomStringConvertib
         case invalidDate
         case invalidValue
         case duplicateDataset
+        /// A literal where the profile expects an IRI (a landing page, a code-list value); kept as given.
+        case literalForIRI
+        /// An IRI in a namespace the vocabularies cover (EUCAIM, SNOMED CT, NCIt…) that no concept carries.
+        case unknownVocabularyIRI
+        /// A record the source described but that could not be turned into a dataset; the others went in.
+        case recordFailed
     }
 
     public var kind: Kind
