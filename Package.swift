@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // SHA-256 content hashes of harvested records (and later HMAC for cohort-count noise).
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // Reads Harvesters/nodes.toml: a TOML 1.0 parser (toml++) that reports errors with line and column.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Value types shared by every stage; no I/O.
@@ -41,7 +43,15 @@ let package = Package(
         .target(name: "CXMLErrorLocator", dependencies: ["CLibXML2"]),
 
         .target(name: "RDF", dependencies: ["CatalogueModel", "CRaptor", "CXMLErrorLocator"], swiftSettings: swiftSettings),
-        .target(name: "Harvesting", dependencies: ["CatalogueModel", "RDF"], swiftSettings: swiftSettings),
+        .target(
+            name: "Harvesting",
+            dependencies: [
+                "CatalogueModel", "RDF",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "Vocabulary", dependencies: ["CatalogueModel", "RDF"], swiftSettings: swiftSettings),
         .target(
             name: "CatalogueStore",

@@ -60,11 +60,13 @@ extension CatalogueService {
         }
     }
 
-    private func updateIndex(with datasets: [NormalisedDataset]) throws {
+    /// Brings the index in line with the store after a write: replaced documents, removed keys.
+    func updateIndex(with datasets: [NormalisedDataset], removing removed: [DatasetKey] = []) throws {
         let builder = IndexDocumentBuilder(vocabulary: vocabulary)
         do {
             let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readWrite)
             try index.replace(datasets.map(builder.document))
+            if !removed.isEmpty { try index.remove(removed) }
             try index.commit()
         } catch {
             throw CatalogueEngineError.indexStale(String(describing: error))

@@ -34,6 +34,10 @@ enum CatalogueSchema {
         ("v1-create-importRun", createImportRun),
         ("v1-create-dataset", createDataset),
         ("v1-create-unmappedValue", createUnmappedValue),
+        ("v2-node-country", addNodeCountry),
+        ("v2-create-harvestRun", createHarvestRun),
+        ("v2-create-harvestWarning", createHarvestWarning),
+        ("v2-create-harvestState", createHarvestState),
     ]
 
     /// A data node: created by its first import, named by a curator if at all.
@@ -95,5 +99,60 @@ enum CatalogueSchema {
             FOREIGN KEY (node, datasetIdentifier) REFERENCES dataset(node, identifier)
                 ON DELETE CASCADE ON UPDATE CASCADE
         ) STRICT, WITHOUT ROWID;
+        """
+
+    /// The node's country (ISO 3166-1 alpha-2), from the federation configuration.
+    static let addNodeCountry = """
+        ALTER TABLE node ADD COLUMN country TEXT CHECK (country IS NULL OR length(country) = 2);
+        """
+
+    /// Every harvest run of a node, complete or not. Only a complete run wrote records, through
+    /// the import run it names; a partial or failed one carries its reason in `error`.
+    static let createHarvestRun = """
+        CREATE TABLE harvestRun (
+            id INTEGER PRIMARY KEY,
+            node TEXT NOT NULL REFERENCES node(id),
+            endpoint TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('complete', 'partial', 'failed')),
+            startedAt INTEGER NOT NULL,
+            finishedAt INTEGER NOT NULL,
+            pages INTEGER NOT NULL CHECK (pages >= 0),
+            pagesNotModified INTEGER NOT NULL CHECK (pagesNotModified >= 0),
+            listedCount INTEGER NOT NULL CHECK (listedCount >= 0),
+            insertedCount INTEGER NOT NULL CHECK (insertedCount >= 0),
+            updatedCount INTEGER NOT NULL CHECK (updatedCount >= 0),
+            unchangedCount INTEGER NOT NULL CHECK (unchangedCount >= 0),
+            withdrawnCount INTEGER NOT NULL CHECK (withdrawnCount >= 0),
+            failedCount INTEGER NOT NULL CHECK (failedCount >= 0),
+            error TEXT,
+            importRun INTEGER REFERENCES importRun(id),
+            CHECK (finishedAt >= startedAt),
+            CHECK ((status = 'complete') = (error IS NULL)),
+            CHECK (status = 'complete' OR importRun IS NULL)
+        ) STRICT;
+        CREATE INDEX harvestRun_on_node ON harvestRun(node, id);
+        """
+
+    /// The typed warnings of a run, per record, in the order they were found.
+    static let createHarvestWarning = """
+        CREATE TABLE harvestWarning (
+            run INTEGER NOT NULL REFERENCES harvestRun(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL CHECK (position >= 0),
+            kind TEXT NOT NULL CHECK (kind <> ''),
+            dataset TEXT NOT NULL,
+            property TEXT,
+            detail TEXT NOT NULL,
+            PRIMARY KEY (run, position)
+        ) STRICT, WITHOUT ROWID;
+        """
+
+    /// What the last complete run learnt about a node's pages (validators for conditional
+    /// requests, links and identifiers per page), as the harvester's own JSON.
+    static let createHarvestState = """
+        CREATE TABLE harvestState (
+            node TEXT NOT NULL PRIMARY KEY REFERENCES node(id),
+            pages TEXT NOT NULL CHECK (substr(pages, 1, 1) = '['),
+            savedAt INTEGER NOT NULL
+        ) STRICT;
         """
 }

@@ -9,15 +9,19 @@ extension CatalogueStore {
     /// a full run succeeded, never because one page failed. The node itself stays.
     @discardableResult
     public func withdrawRecords(node: String, keeping identifiers: Set<String>) throws -> [DatasetKey] {
-        try write { db in
-            let stored = try String.fetchAll(
-                db, sql: "SELECT identifier FROM dataset WHERE node = ? ORDER BY identifier", arguments: [node])
-            let withdrawn = stored.filter { !identifiers.contains($0) }
-            let delete = try db.cachedStatement(sql: "DELETE FROM dataset WHERE node = ? AND identifier = ?")
-            for identifier in withdrawn {
-                try delete.execute(arguments: [node, identifier])
-            }
-            return withdrawn.map { DatasetKey(node: node, id: $0) }
+        try write { db in try DatasetTable.withdraw(node: node, keeping: identifiers, in: db) }
+    }
+}
+
+extension DatasetTable {
+    static func withdraw(node: String, keeping identifiers: Set<String>, in db: Database) throws -> [DatasetKey] {
+        let stored = try String.fetchAll(
+            db, sql: "SELECT identifier FROM dataset WHERE node = ? ORDER BY identifier", arguments: [node])
+        let withdrawn = stored.filter { !identifiers.contains($0) }
+        let delete = try db.cachedStatement(sql: "DELETE FROM dataset WHERE node = ? AND identifier = ?")
+        for identifier in withdrawn {
+            try delete.execute(arguments: [node, identifier])
         }
+        return withdrawn.map { DatasetKey(node: node, id: $0) }
     }
 }

@@ -12,7 +12,7 @@ import GRDB
 struct RecordImporter {
     private let db: Database
     private let coder = RecordCoder()
-    private let run: Int64
+    let run: Int64
     private(set) var summary: ImportSummary
 
     /// Creates the node if it is new and opens an import run for it.

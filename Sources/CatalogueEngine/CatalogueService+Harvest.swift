@@ -1,0 +1,80 @@
+import CatalogueModel
+import CatalogueStore
+import Foundation
+import Harvesting
+import RDF
+import SearchIndex
+import Vocabulary
+
+extension CatalogueService {
+    /// Harvests one node and stores the run.
+    ///
+    /// A complete run upserts the node's records (unchanged ones by content hash are skipped),
+    /// withdraws those it no longer lists, and updates the index, all from one stored transaction.
+    /// A partial or failed run is recorded with its reason and changes no record.
+    public func harvest(
+        _ node: NodeConfiguration, fetcher: any PageFetcher, parser: RDFParser = RDFParser(),
+        progress: (@Sendable (HarvestProgress) -> Void)? = nil
+    ) async throws -> HarvestReport {
+        let runner = HarvestRunner(
+            node: node, fetcher: fetcher, parser: parser, previousStates: try previousPageStates(of: node.id))
+        let outcome = await runner.run(progress: progress)
+        guard outcome.isComplete else { return try recordIncomplete(outcome, node: node) }
+
+        let records = outcome.datasets.map { harvested in
+            CatalogueRecord(raw: harvested.raw, normalised: normaliser.normalise(harvested.raw, node: node.id), source: harvested.source)
+        }
+        let warnings = outcome.warnings + Self.unknownIRIWarnings(records)
+        let commit = HarvestCommit(
+            run: Self.run(from: outcome, status: .complete), warnings: warnings, records: records,
+            listedIdentifiers: outcome.listedIdentifiers, harvestStateJSON: try Self.encode(outcome.pageStates),
+            nodeName: node.name, nodeCountry: node.country)
+        let result = try storeCall { try store.commitHarvest(commit) }
+        let changed = Set(result.summary.changedKeys)
+        try updateIndex(with: records.filter { changed.contains($0.key) }.map(\.normalised), removing: result.withdrawnKeys)
+        return HarvestReport(run: result.run, warnings: warnings, unmapped: Self.distinct(records.flatMap(\.normalised.unmapped)))
+    }
+
+    private func recordIncomplete(_ outcome: HarvestOutcome, node: NodeConfiguration) throws -> HarvestReport {
+        let status: HarvestRun.Status = outcome.failure?.isPartial == true ? .partial : .failed
+        let commit = HarvestCommit(
+            run: Self.run(from: outcome, status: status), warnings: outcome.warnings,
+            nodeName: node.name, nodeCountry: node.country)
+        let result = try storeCall { try store.commitHarvest(commit) }
+        return HarvestReport(run: result.run, warnings: outcome.warnings, unmapped: [])
+    }
+
+    private static func run(from outcome: HarvestOutcome, status: HarvestRun.Status) -> HarvestRun {
+        let notModified = outcome.pages.count { if case .notModified = $0.status { true } else { false } }
+        return HarvestRun(
+            node: outcome.node, endpoint: outcome.endpoint, status: status, startedAt: outcome.startedAt,
+            finishedAt: outcome.finishedAt, pages: outcome.pages.count, pagesNotModified: notModified,
+            listed: status == .complete ? outcome.listedIdentifiers.count : outcome.datasets.count,
+            failed: outcome.failedRecords, error: outcome.failure.map(String.init(describing:)))
+    }
+
+    /// An IRI in a concept field that no concept carries is worth a warning per record, beyond its
+    /// place in the curators' queue: it usually means a code list the vocabularies lack.
+    private static func unknownIRIWarnings(_ records: [CatalogueRecord]) -> [HarvestWarning] {
+        records.flatMap { record in
+            record.normalised.unmapped.filter { $0.value.hasPrefix("http://") || $0.value.hasPrefix("https://") }.map {
+                HarvestWarning(
+                    .unknownVocabularyIRI, dataset: record.key.id, property: $0.field,
+                    detail: "<\($0.value)> is not a concept of the vocabularies; kept as given")
+            }
+        }
+    }
+
+    private func previousPageStates(of node: String) throws -> [String: PageState] {
+        guard let json = try storeCall({ try store.harvestState(node: node) }) else { return [:] }
+        // Memory that no longer decodes (an older harvester) only costs unconditional requests.
+        guard let states = try? JSONDecoder().decode([PageState].self, from: Data(json.utf8)) else { return [:] }
+        return Dictionary(states.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func encode(_ states: [PageState]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(states), as: UTF8.self)
+    }
+}

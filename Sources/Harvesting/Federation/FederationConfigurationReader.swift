@@ -1,0 +1,162 @@
+import CatalogueModel
+import Foundation
+import TOMLKit
+
+/// Turns the text of `nodes.toml` into a ``FederationConfiguration``, checking every key.
+struct FederationConfigurationReader {
+    let file: URL
+
+    private static let nodeKeys: Set<String> = [
+        "id", "name", "country", "endpoint", "protocol", "paging", "credentials", "mapping", "media_type",
+        "max_page_bytes", "max_pages",
+    ]
+
+    func read(_ text: String) throws -> FederationConfiguration {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw FederationConfigurationError(
+                file: file.lastPathComponent, line: error.source.begin.line, column: error.source.begin.column,
+                message: error.description)
+        }
+        for key in root.keys where key != "node" {
+            throw problem(key: key, "unknown top-level key; nodes are declared as [[node]] tables")
+        }
+        guard let entries = root["node"] else { return FederationConfiguration(nodes: [], file: file) }
+        guard let array = entries.array else { throw problem(key: "node", "must be an array of tables: write [[node]]") }
+        var nodes: [NodeConfiguration] = []
+        for (index, entry) in array.enumerated() {
+            guard let table = entry.table else { throw problem(key: "node", "entry \(index + 1) is not a table") }
+            let node = try readNode(table, position: index + 1)
+            if nodes.contains(where: { $0.id == node.id }) {
+                throw problem(node: "node #\(index + 1)", key: "id", "'\(node.id)' is declared twice")
+            }
+            nodes.append(node)
+        }
+        return FederationConfiguration(nodes: nodes, file: file)
+    }
+
+    private func readNode(_ table: TOMLTable, position: Int) throws -> NodeConfiguration {
+        var label = "node #\(position)"
+        let id = try requiredString(table, "id", label)
+        label += " '\(id)'"
+        for key in table.keys where !Self.nodeKeys.contains(key) {
+            throw problem(node: label, key: key, "unknown key; known keys: \(Self.nodeKeys.sorted().joined(separator: ", "))")
+        }
+        guard NodeID.isValid(id) else {
+            throw problem(node: label, key: "id", "use 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+        }
+        let harvestProtocol = try enumValue(table, "protocol", label, default: HarvestProtocol.dcat)
+        var node = NodeConfiguration(
+            id: id, name: try requiredString(table, "name", label), country: try country(table, label),
+            endpoint: try endpoint(table, label), harvestProtocol: harvestProtocol,
+            paging: try enumValue(table, "paging", label, default: PagingConvention.hydra),
+            credentials: try credentials(table, label))
+        node.mapping = try mapping(table, label, harvestProtocol)
+        node.mediaType = try optionalString(table, "media_type", label)
+        node.maxPageBytes = try positiveInt(table, "max_page_bytes", label) ?? NodeConfiguration.defaultMaxPageBytes
+        node.maxPages = try positiveInt(table, "max_pages", label) ?? NodeConfiguration.defaultMaxPages
+        return node
+    }
+
+    private func country(_ table: TOMLTable, _ label: String) throws -> String {
+        let code = try requiredString(table, "country", label)
+        guard code.count == 2, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            throw problem(node: label, key: "country", "'\(code)' is not an ISO 3166-1 alpha-2 code such as \"ES\"")
+        }
+        return code
+    }
+
+    private func endpoint(_ table: TOMLTable, _ label: String) throws -> NodeEndpoint {
+        let text = try requiredString(table, "endpoint", label)
+        if let scheme = text.range(of: "://").map({ text[..<$0.lowerBound].lowercased() }) {
+            guard scheme == "http" || scheme == "https", let url = URL(string: text), url.host != nil else {
+                throw problem(node: label, key: "endpoint", "'\(text)' is neither an http(s) URL with a host nor a local path")
+            }
+            return .remote(url)
+        }
+        return .local(resolve(text))
+    }
+
+    private func credentials(_ table: TOMLTable, _ label: String) throws -> NodeCredentials? {
+        guard let value = table["credentials"] else { return nil }
+        guard let inner = value.table else {
+            throw problem(node: label, key: "credentials", "must be a table such as { env = \"NODE_TOKEN\", scheme = \"bearer\" }")
+        }
+        for key in inner.keys where key != "env" && key != "scheme" {
+            throw problem(node: label, key: "credentials.\(key)", "unknown key; use env and scheme")
+        }
+        let variable = try requiredString(inner, "env", label, keyPath: "credentials.env")
+        guard variable.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
+            throw problem(
+                node: label, key: "credentials.env",
+                "must name an environment variable (letters, digits, '_'); never write the secret itself here")
+        }
+        let scheme = try enumValue(inner, "scheme", label, default: NodeCredentials.Scheme.bearer, keyPath: "credentials.scheme")
+        return NodeCredentials(environmentVariable: variable, scheme: scheme)
+    }
+
+    private func mapping(_ table: TOMLTable, _ label: String, _ harvestProtocol: HarvestProtocol) throws -> URL? {
+        let path = try optionalString(table, "mapping", label)
+        switch (harvestProtocol, path) {
+        case (.json, nil), (.xml, nil):
+            throw problem(node: label, key: "mapping", "a \(harvestProtocol.rawValue) node needs a mapping file (Harvesters/mappings/…)")
+        case (.dcat, .some), (.fdp, .some):
+            throw problem(node: label, key: "mapping", "only json and xml nodes use a mapping file")
+        case (_, .some(let path)):
+            let url = resolve(path)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw problem(node: label, key: "mapping", "\(path) does not exist")
+            }
+            return url
+        default:
+            return nil
+        }
+    }
+
+    /// Relative paths are relative to the configuration file, so the file can move with its data.
+    private func resolve(_ path: String) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL }
+        return file.deletingLastPathComponent().appendingPathComponent(expanded).standardizedFileURL
+    }
+
+    // MARK: typed access
+
+    private func requiredString(_ table: TOMLTable, _ key: String, _ label: String, keyPath: String? = nil) throws -> String {
+        guard let value = try optionalString(table, key, label, keyPath: keyPath) else {
+            throw problem(node: label, key: keyPath ?? key, "is required")
+        }
+        return value
+    }
+
+    private func optionalString(_ table: TOMLTable, _ key: String, _ label: String, keyPath: String? = nil) throws -> String? {
+        guard let value = table[key] else { return nil }
+        guard let text = value.string else { throw problem(node: label, key: keyPath ?? key, "must be a string") }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw problem(node: label, key: keyPath ?? key, "must not be empty") }
+        return trimmed
+    }
+
+    private func positiveInt(_ table: TOMLTable, _ key: String, _ label: String) throws -> Int? {
+        guard let value = table[key] else { return nil }
+        guard let number = value.int, number > 0 else { throw problem(node: label, key: key, "must be a positive whole number") }
+        return number
+    }
+
+    private func enumValue<Value: RawRepresentable & CaseIterable>(
+        _ table: TOMLTable, _ key: String, _ label: String, default defaultValue: Value, keyPath: String? = nil
+    ) throws -> Value where Value.RawValue == String {
+        guard let text = try optionalString(table, key, label, keyPath: keyPath) else { return defaultValue }
+        guard let value = Value(rawValue: text) else {
+            let known = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw problem(node: label, key: keyPath ?? key, "'\(text)' is not one of \(known)")
+        }
+        return value
+    }
+
+    private func problem(node: String? = nil, key: String, _ message: String) -> FederationConfigurationError {
+        FederationConfigurationError(file: file.lastPathComponent, node: node, key: key, message: message)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// One data node of the federation as `Harvesters/nodes.toml` declares it: where its metadata is
+/// published, how to read it, and with which credentials.
+public struct NodeConfiguration: Hashable, Sendable {
+    /// The node identifier used in dataset keys and filters (see `NodeID`).
+    public var id: String
+    public var name: String
+    /// ISO 3166-1 alpha-2 country code, upper case.
+    public var country: String
+    public var endpoint: NodeEndpoint
+    public var harvestProtocol: HarvestProtocol
+    /// How to find the next page of a `dcat` catalogue.
+    public var paging: PagingConvention
+    public var credentials: NodeCredentials?
+    /// The mapping file of a `json` or `xml` node, resolved against the configuration file.
+    public var mapping: URL?
+    /// A media type that overrides the `Content-Type` the node sends (some servers send
+    /// `text/plain` for Turtle).
+    public var mediaType: String?
+    /// The largest page accepted, in bytes.
+    public var maxPageBytes: Int
+    /// The most pages one run follows: a guard against a node that pages forever with fresh URLs.
+    public var maxPages: Int
+
+    public static let defaultMaxPageBytes = 50 * 1024 * 1024
+    public static let defaultMaxPages = 10_000
+
+    public init(
+        id: String, name: String, country: String, endpoint: NodeEndpoint,
+        harvestProtocol: HarvestProtocol = .dcat, paging: PagingConvention = .hydra,
+        credentials: NodeCredentials? = nil, mapping: URL? = nil, mediaType: String? = nil,
+        maxPageBytes: Int = defaultMaxPageBytes, maxPages: Int = defaultMaxPages
+    ) {
+        self.id = id
+        self.name = name
+        self.country = country
+        self.endpoint = endpoint
+        self.harvestProtocol = harvestProtocol
+        self.paging = paging
+        self.credentials = credentials
+        self.mapping = mapping
+        self.mediaType = mediaType
+        self.maxPageBytes = maxPageBytes
+        self.maxPages = maxPages
+    }
+}
+
+/// Where a node publishes its metadata.
+public enum NodeEndpoint: Hashable, Sendable, CustomStringConvertible {
+    /// An `http://` or `https://` URL: the first page of the catalogue, or the FAIR Data Point root.
+    case remote(URL)
+    /// A local file (the first page) or a folder whose files are the pages, in name order.
+    case local(URL)
+
+    public var url: URL {
+        switch self {
+        case .remote(let url), .local(let url): url
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .remote(let url): url.absoluteString
+        case .local(let url): url.path
+        }
+    }
+}
+
+/// How a node publishes its metadata.
+public enum HarvestProtocol: String, CaseIterable, Hashable, Sendable {
+    /// A DCAT catalogue document in any RDF serialisation, possibly paged.
+    case dcat
+    /// A FAIR Data Point: root → catalogues → datasets (→ distributions).
+    case fdp
+    /// The node's own JSON API, read through a mapping file.
+    case json
+    /// The node's own XML API, read through a mapping file.
+    case xml
+}
+
+/// How the next page of a `dcat` catalogue is found.
+public enum PagingConvention: String, CaseIterable, Hashable, Sendable {
+    /// `hydra:next` / `hydra:nextPage` on a `hydra:PartialCollectionView` or `hydra:PagedCollection`.
+    case hydra
+    /// `?page=1`, `?page=2`, … until a page lists no dataset (hydra links still win when present).
+    case pageParameter = "page-parameter"
+}
