@@ -79,7 +79,7 @@ let package = Package(
         ),
         .target(
             name: "CatalogueTesting",
-            dependencies: ["CatalogueModel"],
+            dependencies: ["CatalogueModel", "Harvesting"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -78,3 +78,15 @@ extension CatalogueService {
         return String(decoding: try encoder.encode(states), as: UTF8.self)
     }
 }
+
+extension CatalogueService {
+    /// Past harvest runs, newest first; of one node when `node` is given.
+    public func harvestRuns(node: String? = nil, limit: Int = 50) throws -> [HarvestRun] {
+        try storeCall { try store.harvestRuns(node: node, limit: limit) }
+    }
+
+    /// The typed warnings one run recorded, in the order they were found.
+    public func harvestWarnings(run: Int64) throws -> [HarvestWarning] {
+        try storeCall { try store.harvestWarnings(run: run) }
+    }
+}

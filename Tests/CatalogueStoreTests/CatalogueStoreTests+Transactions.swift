@@ -1,3 +1,4 @@
+import CatalogueTesting
 import CatalogueModel
 @testable import CatalogueStore
 import Foundation
