@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "catalogue",
             dependencies: [
-                "CatalogueModel", "CatalogueEngine",
+                "CatalogueModel", "CatalogueEngine", "Harvesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Imports the bundled demo federation (Harvesters/demo/<node>/*.ttl|*.rdf) into a fresh catalogue
-# home, one import per node, then prints faceted searches.
+# Harvests the bundled demo federation (Harvesters/nodes.toml, whose nodes are local folders under
+# Harvesters/demo/) into a fresh catalogue home, then prints faceted searches.
 set -euo pipefail
 catalogue="$1"
 home="$2"
@@ -8,16 +8,12 @@ cd "$(dirname "$0")/.."
 rm -rf "$home"
 export CATALOGUE_HOME="$home"
 
-for node_dir in Harvesters/demo/*/; do
-  node=$(basename "$node_dir")
-  files=()
-  while IFS= read -r -d '' file; do files+=("$file"); done \
-    < <(find "$node_dir" -maxdepth 1 -type f \( -name '*.ttl' -o -name '*.rdf' -o -name '*.nt' \) -print0 | sort -z)
-  [ ${#files[@]} -gt 0 ] || continue
-  echo "== import ${files[*]} --node $node"
-  "$catalogue" import "${files[@]}" --node "$node"
-  echo
-done
+echo "== catalogue harvest   (every node of Harvesters/nodes.toml: local folders of Harvesters/demo/)"
+"$catalogue" harvest --nodes Harvesters/nodes.toml
+echo
+echo "== catalogue harvest runs"
+"$catalogue" harvest runs
+echo
 
 echo "== catalogue search --per-page 10"
 "$catalogue" search --per-page 10

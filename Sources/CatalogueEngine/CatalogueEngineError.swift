@@ -5,6 +5,8 @@
 public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConvertible {
     case vocabulariesNotFound(searched: String)
     case vocabularyUnusable(String)
+    case federationNotFound(searched: String)
+    case federationUnusable(String)
     case fileNotFound(String)
     case malformedFile(String)
     case noDatasetsFound(files: [String])
@@ -22,6 +24,10 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
             "cannot find the '\(searched)' folder of vocabularies; give it with --vocabularies or CATALOGUE_VOCABULARIES"
         case .vocabularyUnusable(let reason):
             "the vocabularies cannot be loaded: \(reason)"
+        case .federationNotFound(let searched):
+            "cannot find '\(searched)'; give the federation file with --nodes or CATALOGUE_NODES"
+        case .federationUnusable(let reason):
+            "the federation configuration is not valid: \(reason)"
         case .fileNotFound(let path):
             "\(path): no such file"
         case .malformedFile(let reason):

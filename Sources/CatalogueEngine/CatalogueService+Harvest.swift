@@ -90,3 +90,13 @@ extension CatalogueService {
         try storeCall { try store.harvestWarnings(run: run) }
     }
 }
+
+extension CatalogueService {
+    /// Harvests one node with the fetcher its endpoint needs (local files, or HTTP(S) with the
+    /// node's credentials and page cap).
+    public func harvest(_ node: NodeConfiguration, progress: (@Sendable (HarvestProgress) -> Void)? = nil) async throws -> HarvestReport {
+        let fetcher = try NodeFetcher(node: node)
+        defer { fetcher.shutdown() }
+        return try await harvest(node, fetcher: fetcher, progress: progress)
+    }
+}

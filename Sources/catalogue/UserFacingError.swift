@@ -27,3 +27,18 @@ func withUserFacingErrors<T>(_ body: () throws -> T) throws -> T {
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+/// ``withUserFacingErrors(_:)`` for asynchronous work.
+func withUserFacingErrorsAsync<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as UserFacingError {
+        throw error
+    } catch {
+        throw UserFacingError(message: String(describing: error))
+    }
+}

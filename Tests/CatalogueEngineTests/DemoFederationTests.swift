@@ -2,24 +2,24 @@ import CatalogueEngine
 import CatalogueModel
 import CatalogueTesting
 import Foundation
+import Harvesting
 import Testing
 
-/// The bundled demo federation imports as `make demo` imports it, with its edge cases reported.
+/// The bundled demo federation harvests as `make demo` harvests it, with its edge cases reported.
 @Suite struct DemoFederationTests {
-    @Test func importsEveryDemoNodeAndReportsItsEdgeCases() throws {
+    @Test func harvestsEveryNodeOfNodesTomlAndReportsItsEdgeCases() async throws {
         let folder = try ProjectPaths.temporaryDirectory("demo")
         defer { try? FileManager.default.removeItem(at: folder) }
         let catalogue = try CatalogueService.open(CatalogueConfiguration(
             home: folder, vocabularies: ProjectPaths.project("Vocabularies")))
-        let demo = ProjectPaths.project("Harvesters/demo")
-        let nodes = try FileManager.default.contentsOfDirectory(atPath: demo.path)
-            .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted()
+        let federation = try FederationConfiguration.load(from: ProjectPaths.project("Harvesters/nodes.toml"))
+        let nodes = federation.nodes.map(\.id)
         #expect(nodes.count >= 4)
         var warnings: [HarvestWarning] = []
-        for node in nodes {
-            let files = try FileManager.default.contentsOfDirectory(at: demo.appendingPathComponent(node), includingPropertiesForKeys: nil)
-                .filter { ["ttl", "rdf"].contains($0.pathExtension) }
-            warnings += try catalogue.importFiles(files, node: node, format: nil).warnings
+        for node in federation.nodes {
+            let report = try await catalogue.harvest(node)
+            #expect(report.run.status == .complete)
+            warnings += report.warnings
         }
         let datasets = try catalogue.datasets()
         #expect(datasets.count >= 40)

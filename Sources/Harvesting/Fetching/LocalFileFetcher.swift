@@ -1,0 +1,38 @@
+import Foundation
+
+/// Reads pages of a local endpoint from disk, with the same size cap as HTTP.
+public struct LocalFileFetcher: PageFetcher {
+    public var maxBytes: Int
+
+    public init(maxBytes: Int = NodeConfiguration.defaultMaxPageBytes) { self.maxBytes = maxBytes }
+
+    public func fetch(_ url: URL, validators: CacheValidators?) async throws(FetchError) -> FetchedPage {
+        guard url.isFileURL else { throw .unsupportedURL(url.absoluteString) }
+        let size: Int
+        do {
+            size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            throw .unreadable(path: url.path, reason: "no such file")
+        }
+        guard size <= maxBytes else { throw .tooLarge(url: url.path, limitBytes: maxBytes) }
+        do {
+            return FetchedPage(url: url, body: try Data(contentsOf: url), contentType: Self.mediaType(of: url))
+        } catch {
+            throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    static func mediaType(of url: URL) -> String? {
+        switch url.pathExtension.lowercased() {
+        case "ttl": "text/turtle"
+        case "rdf", "owl": "application/rdf+xml"
+        case "nt": "application/n-triples"
+        case "trig": "application/trig"
+        case "nq": "application/n-quads"
+        case "jsonld": "application/ld+json"
+        case "json": "application/json"
+        case "xml": "application/xml"
+        default: nil
+        }
+    }
+}
