@@ -18,7 +18,7 @@ extension CatalogueStore {
         for record in commit.records {
             precondition(record.key.node == node, "record \(record.key) committed with a run of \(node)")
         }
-        try Self.validateForHarvest(commit.records)
+        try Self.validate(commit.records)
         return try write { db in
             try Self.upsertNode(node, name: commit.nodeName, country: commit.nodeCountry, at: commit.run.startedAt, in: db)
             var summary = ImportSummary(node: node)
@@ -63,13 +63,6 @@ extension CatalogueStore {
     public func harvestState(node: String) throws -> String? {
         try read { db in
             try String.fetchOne(db, sql: "SELECT pages FROM harvestState WHERE node = ?", arguments: [node])
-        }
-    }
-
-    private static func validateForHarvest(_ records: [CatalogueRecord]) throws {
-        var seen = Set<String>(minimumCapacity: records.count)
-        for record in records where !seen.insert(record.key.id).inserted {
-            throw CatalogueStoreError.duplicateKey(record.key)
         }
     }
 

@@ -51,7 +51,7 @@ extension CatalogueStore {
 
     /// Checks what SQL cannot check cheaply, before anything is written. (A `CHECK` that the hash
     /// is hex costs SQLite about 3 µs per row, 7 % of an import; here it is a 64-byte loop.)
-    private static func validate(_ records: [CatalogueRecord]) throws {
+    static func validate(_ records: [CatalogueRecord]) throws {
         var seen = Set<String>(minimumCapacity: records.count)
         for record in records {
             guard seen.insert(record.key.id).inserted else { throw CatalogueStoreError.duplicateKey(record.key) }

@@ -19,9 +19,13 @@ import Testing
             let tables = try String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
                 """)
-            #expect(tables == ["dataset", "grdb_migrations", "importRun", "node", "unmappedValue"])
+            #expect(tables == [
+                "dataset", "grdb_migrations", "harvestRun", "harvestState", "harvestWarning", "importRun", "node",
+                "unmappedValue",
+            ])
             #expect(try CatalogueSchema.migrator.appliedMigrations(db) == [
                 "v1-create-node", "v1-create-importRun", "v1-create-dataset", "v1-create-unmappedValue",
+                "v2-node-country", "v2-create-harvestRun", "v2-create-harvestWarning", "v2-create-harvestState",
             ])
             #expect(try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true)
             let datasetColumns = try db.columns(in: "dataset").map { "\($0.name):\($0.isNotNull)" }
