@@ -23,6 +23,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // Reads Harvesters/nodes.toml: a TOML 1.0 parser (toml++) that reports errors with line and column.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Harvesting over HTTP(S): streaming bodies (to enforce the page cap), timeouts, redirects,
+        // decompression and certificate verification, on SwiftNIO. Its NIO also runs the loopback
+        // fault-injecting server the harvest tests use.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // Value types shared by every stage; no I/O.
@@ -49,6 +55,10 @@ let package = Package(
                 "CatalogueModel", "RDF",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -79,7 +89,13 @@ let package = Package(
         ),
         .target(
             name: "CatalogueTesting",
-            dependencies: ["CatalogueModel", "Harvesting"],
+            dependencies: [
+                "CatalogueModel", "Harvesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

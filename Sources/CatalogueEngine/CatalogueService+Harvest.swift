@@ -94,9 +94,26 @@ extension CatalogueService {
 extension CatalogueService {
     /// Harvests one node with the fetcher its endpoint needs (local files, or HTTP(S) with the
     /// node's credentials and page cap).
-    public func harvest(_ node: NodeConfiguration, progress: (@Sendable (HarvestProgress) -> Void)? = nil) async throws -> HarvestReport {
-        let fetcher = try NodeFetcher(node: node)
-        defer { fetcher.shutdown() }
-        return try await harvest(node, fetcher: fetcher, progress: progress)
+    public func harvest(
+        _ node: NodeConfiguration, policy: HTTPFetchPolicy = HTTPFetchPolicy(),
+        progress: (@Sendable (HarvestProgress) -> Void)? = nil
+    ) async throws -> HarvestReport {
+        let fetcher: NodeFetcher
+        do {
+            fetcher = try NodeFetcher(node: node, policy: policy)
+        } catch let error as HarvestError {
+            // Missing credentials fail this node's run, recorded like any other failure.
+            var outcome = HarvestOutcome(node: node.id, endpoint: node.endpoint.description, startedAt: Date())
+            outcome.failure = error
+            return try recordIncomplete(outcome, node: node)
+        }
+        do {
+            let report = try await harvest(node, fetcher: fetcher, progress: progress)
+            await fetcher.shutdown()
+            return report
+        } catch {
+            await fetcher.shutdown()
+            throw error
+        }
     }
 }

@@ -1,21 +1,30 @@
 import Foundation
 
 /// The fetcher one node's harvest uses: local paths from disk, `http(s)` URLs over the network
-/// with the node's page cap and credentials.
+/// with the node's page cap and credentials. Call ``shutdown()`` when the run is over.
 public final class NodeFetcher: PageFetcher {
     private let local: LocalFileFetcher
+    private let http: HTTPFetcher
 
     /// - Throws: ``HarvestError/missingCredentials(node:variable:)`` when the node's credentials
-    ///   variable is not set.
-    public init(node: NodeConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    ///   variable is not set: better to refuse before the first request than to be refused by it.
+    public init(
+        node: NodeConfiguration, policy: HTTPFetchPolicy = HTTPFetchPolicy(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
+        var policy = policy
+        policy.maxBytes = node.maxPageBytes
+        if let credentials = node.credentials {
+            policy.headers["Authorization"] = try credentials.authorizationHeader(node: node.id, environment: environment)
+        }
         local = LocalFileFetcher(maxBytes: node.maxPageBytes)
+        http = HTTPFetcher(policy: policy)
     }
 
     public func fetch(_ url: URL, validators: CacheValidators?) async throws(FetchError) -> FetchedPage {
         if url.isFileURL { return try await local.fetch(url, validators: validators) }
-        throw .unsupportedURL(url.absoluteString)
+        return try await http.fetch(url, validators: validators)
     }
 
-    /// Releases the HTTP client's connections and threads.
-    public func shutdown() {}
+    public func shutdown() async { await http.shutdown() }
 }

@@ -1,0 +1,104 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOHTTPCompression
+
+/// One request for one page, classified: a page, an error worth retrying (with the server's
+/// `Retry-After`), or an error that retrying cannot fix.
+struct HTTPAttempt {
+    enum Outcome {
+        case page(FetchedPage)
+        case retryable(FetchError, retryAfter: Duration?)
+        case fatal(FetchError)
+    }
+
+    let client: HTTPClient
+    let policy: HTTPFetchPolicy
+    let url: URL
+    let validators: CacheValidators?
+
+    private var address: String { url.absoluteString }
+
+    func run() async -> Outcome {
+        var received = 0
+        var expected: Int?
+        do {
+            let response = try await client.execute(request(), deadline: .now() + .nanoseconds(Int64(policy.requestTimeout.nanoseconds)))
+            let status = Int(response.status.code)
+            if status == 304 {
+                return .page(FetchedPage(url: url, finalURL: response.url, body: Data(), validators: validators ?? CacheValidators(), notModified: true))
+            }
+            guard (200..<300).contains(status) else { return classify(status: status, headers: response.headers) }
+            let encoded = response.headers.first(name: "content-encoding").map { $0.lowercased() != "identity" } ?? false
+            expected = encoded ? nil : response.headers.first(name: "content-length").flatMap(Int.init)
+            if let expected, expected > policy.maxBytes { return .fatal(.tooLarge(url: address, limitBytes: policy.maxBytes)) }
+            var body = Data()
+            body.reserveCapacity(min(expected ?? 1 << 16, policy.maxBytes))
+            for try await chunk in response.body {
+                received += chunk.readableBytes
+                guard received <= policy.maxBytes else { return .fatal(.tooLarge(url: address, limitBytes: policy.maxBytes)) }
+                body.append(contentsOf: chunk.readableBytesView)
+            }
+            if let expected, received < expected {
+                return .retryable(.truncated(url: address, received: received, expected: expected), retryAfter: nil)
+            }
+            return .page(FetchedPage(
+                url: url, finalURL: response.url, body: body, contentType: Self.mediaType(response.headers.first(name: "content-type")),
+                validators: CacheValidators(etag: response.headers.first(name: "etag"), lastModified: response.headers.first(name: "last-modified"))))
+        } catch {
+            return classify(error, received: received, expected: expected)
+        }
+    }
+
+    private func request() -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: address)
+        request.method = .GET
+        request.headers.add(name: "User-Agent", value: policy.userAgent)
+        request.headers.add(name: "Accept", value: policy.accept)
+        request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
+        if let etag = validators?.etag { request.headers.add(name: "If-None-Match", value: etag) }
+        if let lastModified = validators?.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
+        for (name, value) in policy.headers.sorted(by: { $0.key < $1.key }) { request.headers.replaceOrAdd(name: name, value: value) }
+        return request
+    }
+
+    private func classify(status: Int, headers: HTTPHeaders) -> Outcome {
+        let error = FetchError.httpStatus(url: address, status: status, attempts: 1)
+        guard status >= 500 || status == 429 || status == 408 else { return .fatal(error) }
+        return .retryable(error, retryAfter: headers.first(name: "retry-after").flatMap { RetryAfter.delay($0) })
+    }
+
+    private func classify(_ error: any Error, received: Int, expected: Int?) -> Outcome {
+        // However the transport words it, a body that stopped short of its announced length is truncated.
+        if let expected, received < expected, !(error is CancellationError) {
+            return .retryable(.truncated(url: address, received: received, expected: expected), retryAfter: nil)
+        }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
+                return .retryable(.timeout(url: address, seconds: policy.requestTimeout.seconds, attempts: 1), retryAfter: nil)
+            case .remoteConnectionClosed, .bodyLengthMismatch:
+                if let expected { return .retryable(.truncated(url: address, received: received, expected: expected), retryAfter: nil) }
+                return .retryable(.network(url: address, reason: "the connection closed before the page was complete", attempts: 1), retryAfter: nil)
+            case .redirectLimitReached, .redirectCycleDetected:
+                return .fatal(.network(url: address, reason: "too many redirects (more than \(policy.maxRedirects)) or a redirect loop", attempts: 1))
+            default:
+                return .retryable(.network(url: address, reason: String(describing: error), attempts: 1), retryAfter: nil)
+            }
+        }
+        if error is NIOHTTPDecompression.DecompressionError {
+            return .fatal(.tooLarge(url: address, limitBytes: policy.maxBytes))
+        }
+        if error is CancellationError {
+            return .fatal(.network(url: address, reason: "cancelled", attempts: 1))
+        }
+        return .retryable(.network(url: address, reason: String(describing: error), attempts: 1), retryAfter: nil)
+    }
+
+    /// `text/turtle; charset=utf-8` → `text/turtle`.
+    static func mediaType(_ header: String?) -> String? {
+        guard let header, let type = header.split(separator: ";").first?.trimmingCharacters(in: .whitespaces), !type.isEmpty else { return nil }
+        return type.lowercased()
+    }
+}
