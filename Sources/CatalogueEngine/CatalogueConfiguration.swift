@@ -4,10 +4,14 @@ import Foundation
 public struct CatalogueConfiguration: Sendable {
     public var home: URL
     public var vocabularies: URL
+    /// The offline JSON-LD contexts (a folder with `catalog.json`); nil: the project's
+    /// `Ontologies/jsonld-contexts` when it can be found, else none (only inline contexts work).
+    public var jsonldContexts: URL?
 
-    public init(home: URL, vocabularies: URL) {
+    public init(home: URL, vocabularies: URL, jsonldContexts: URL? = nil) {
         self.home = home
         self.vocabularies = vocabularies
+        self.jsonldContexts = jsonldContexts
     }
 
     /// The SQLite catalogue: the source of truth.

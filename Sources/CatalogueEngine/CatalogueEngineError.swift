@@ -5,6 +5,7 @@
 public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConvertible {
     case vocabulariesNotFound(searched: String)
     case vocabularyUnusable(String)
+    case contextsUnusable(String)
     case federationNotFound(searched: String)
     case federationUnusable(String)
     case fileNotFound(String)
@@ -24,6 +25,8 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
             "cannot find the '\(searched)' folder of vocabularies; give it with --vocabularies or CATALOGUE_VOCABULARIES"
         case .vocabularyUnusable(let reason):
             "the vocabularies cannot be loaded: \(reason)"
+        case .contextsUnusable(let reason):
+            "the offline JSON-LD contexts cannot be loaded: \(reason)"
         case .federationNotFound(let searched):
             "cannot find '\(searched)'; give the federation file with --nodes or CATALOGUE_NODES"
         case .federationUnusable(let reason):

@@ -13,11 +13,10 @@ extension CatalogueService {
     /// withdraws those it no longer lists, and updates the index, all from one stored transaction.
     /// A partial or failed run is recorded with its reason and changes no record.
     public func harvest(
-        _ node: NodeConfiguration, fetcher: any PageFetcher, parser: RDFParser = RDFParser(),
-        progress: (@Sendable (HarvestProgress) -> Void)? = nil
+        _ node: NodeConfiguration, fetcher: any PageFetcher, progress: (@Sendable (HarvestProgress) -> Void)? = nil
     ) async throws -> HarvestReport {
         let runner = HarvestRunner(
-            node: node, fetcher: fetcher, parser: parser, previousStates: try previousPageStates(of: node.id))
+            node: node, fetcher: fetcher, parser: rdfParser, previousStates: try previousPageStates(of: node.id))
         let outcome = await runner.run(progress: progress)
         guard outcome.isComplete else { return try recordIncomplete(outcome, node: node) }
 

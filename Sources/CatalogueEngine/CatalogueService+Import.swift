@@ -52,7 +52,7 @@ extension CatalogueService {
             throw CatalogueEngineError.fileNotFound(file.path)
         }
         do {
-            let graph = try RDFParser().parse(fileAt: file, format: format.map(Self.rdfFormat))
+            let graph = try rdfParser.parse(fileAt: file, format: format.map(Self.rdfFormat))
             let result = DatasetMapper().map(graph)
             return HarvestedFile(source: file.lastPathComponent, datasets: result.datasets, warnings: result.warnings)
         } catch let error as RDFError {
@@ -78,6 +78,7 @@ extension CatalogueService {
         case .turtle: .turtle
         case .rdfxml: .rdfxml
         case .ntriples: .ntriples
+        case .jsonld: .jsonld
         }
     }
 

@@ -1,6 +1,7 @@
 import CatalogueModel
 import CatalogueStore
 import Foundation
+import RDF
 import SearchIndex
 import Vocabulary
 
@@ -14,24 +15,28 @@ public final class CatalogueService {
     let store: CatalogueStore
     let vocabulary: Vocabulary
     let normaliser: Normaliser
+    /// The RDF parser for harvests and imports, with the offline JSON-LD contexts.
+    let rdfParser: RDFParser
     /// A search reader kept across searches, so the facet columns Xapian builds per index
     /// revision are reused; `reopen()` before each search picks up other writers' commits.
     var reader: SearchIndex?
 
-    init(configuration: CatalogueConfiguration, store: CatalogueStore, vocabulary: Vocabulary) {
+    init(configuration: CatalogueConfiguration, store: CatalogueStore, vocabulary: Vocabulary, rdfParser: RDFParser) {
         self.configuration = configuration
         self.store = store
         self.vocabulary = vocabulary
         self.normaliser = Normaliser(vocabulary: vocabulary)
+        self.rdfParser = rdfParser
     }
 
     /// Opens (creating if needed) the catalogue at `configuration.home` and loads the vocabularies.
     public static func open(_ configuration: CatalogueConfiguration) throws -> CatalogueService {
         let vocabulary = try loadVocabulary(configuration.vocabularies)
+        let parser = RDFParser(jsonldContexts: try loadContexts(configuration.jsonldContexts))
         do {
             try FileManager.default.createDirectory(at: configuration.home, withIntermediateDirectories: true)
             let store = try CatalogueStore(path: configuration.storePath.path)
-            return CatalogueService(configuration: configuration, store: store, vocabulary: vocabulary)
+            return CatalogueService(configuration: configuration, store: store, vocabulary: vocabulary, rdfParser: parser)
         } catch let error as CatalogueEngineError {
             throw error
         } catch {
@@ -48,6 +53,17 @@ public final class CatalogueService {
             return try Vocabulary.load(from: folder)
         } catch {
             throw CatalogueEngineError.vocabularyUnusable(String(describing: error))
+        }
+    }
+
+    static func loadContexts(_ folder: URL?) throws -> JSONLDContextLibrary {
+        guard let folder = folder ?? ProjectFileLocator.find(JSONLDContextsLocator.relativePath, directory: true) else {
+            return JSONLDContextLibrary()
+        }
+        do {
+            return try JSONLDContextLibrary(folder: folder)
+        } catch {
+            throw CatalogueEngineError.contextsUnusable(String(describing: error))
         }
     }
 

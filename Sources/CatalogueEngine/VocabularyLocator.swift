@@ -23,3 +23,8 @@ public enum FederationLocator {
         return found
     }
 }
+
+/// Where the offline JSON-LD contexts ship.
+public enum JSONLDContextsLocator {
+    public static let relativePath = "Ontologies/jsonld-contexts"
+}

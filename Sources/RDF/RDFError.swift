@@ -7,6 +7,10 @@ public enum RDFError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(source: String, reason: String)
     /// raptor2 could not be set up (a broken installation, not bad input).
     case parserUnavailable(format: String)
+    /// A JSON-LD document names a remote context that is not in the offline library.
+    case unknownContext(source: String, url: String)
+    /// A JSON-LD document is valid JSON but not valid JSON-LD; `path` locates the problem.
+    case jsonld(source: String, path: String, message: String)
 
     public var description: String {
         switch self {
@@ -17,6 +21,10 @@ public enum RDFError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source): cannot read file: \(reason)"
         case .parserUnavailable(let format):
             return "the RDF parser for \(format) is not available in this raptor2 installation"
+        case .unknownContext(let source, let url):
+            return "\(source): unknown JSON-LD context \(url) (not in the offline context library; nothing is fetched at parse time)"
+        case .jsonld(let source, let path, let message):
+            return "\(source)" + (path.isEmpty ? "" : " at \(path)") + ": \(message)"
         }
     }
 }

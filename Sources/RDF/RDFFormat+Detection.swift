@@ -11,6 +11,7 @@ extension RDFFormat {
         case "application/n-triples": self = .ntriples
         case "application/trig", "application/x-trig": self = .trig
         case "application/n-quads", "text/x-nquads": self = .nquads
+        case "application/ld+json": self = .jsonld
         default: return nil
         }
     }
@@ -22,6 +23,9 @@ extension RDFFormat {
         let head = String(decoding: data.prefix(512), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
         let lower = head.lowercased()
+        if lower.hasPrefix("{") || (lower.hasPrefix("[") && lower.dropFirst().drop(while: { $0.isWhitespace }).first.map { "{]".contains($0) } == true) {
+            return .jsonld
+        }
         if lower.hasPrefix("<?xml") || lower.hasPrefix("<rdf:") || lower.hasPrefix("<!doctype") || lower.hasPrefix("<!--") {
             return .rdfxml
         }

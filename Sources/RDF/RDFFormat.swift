@@ -5,6 +5,8 @@ public enum RDFFormat: String, CaseIterable, Sendable, CustomStringConvertible {
     case ntriples
     case trig
     case nquads
+    /// JSON-LD 1.1, read by the project's own processor (raptor2 has none).
+    case jsonld
 
     /// raptor2's parser name.
     var raptorName: String { rawValue }
@@ -17,6 +19,7 @@ public enum RDFFormat: String, CaseIterable, Sendable, CustomStringConvertible {
         case "nt", "ntriples": self = .ntriples
         case "trig": self = .trig
         case "nq", "nquads": self = .nquads
+        case "jsonld", "json-ld": self = .jsonld
         default: return nil
         }
     }

@@ -6,7 +6,12 @@ import Foundation
 /// Each parse uses its own raptor world, so parsers can run on several threads at once. Any error
 /// raptor reports fails the whole document: a half-read page is never mapped.
 public struct RDFParser: Sendable {
-    public init() {}
+    /// The remote JSON-LD contexts available offline.
+    public var jsonldContexts: JSONLDContextLibrary
+
+    public init(jsonldContexts: JSONLDContextLibrary = JSONLDContextLibrary()) {
+        self.jsonldContexts = jsonldContexts
+    }
 
     /// Parses a file; the format is guessed from the extension when not given.
     public func parse(fileAt url: URL, format: RDFFormat? = nil, baseIRI: String? = nil) throws -> Graph {
@@ -27,6 +32,9 @@ public struct RDFParser: Sendable {
 
     /// Parses a document held in memory. `source` names it in error messages.
     public func parse(_ data: Data, format: RDFFormat, source: String, baseIRI: String? = nil) throws -> Graph {
+        if format == .jsonld {
+            return try JSONLDParser(library: jsonldContexts).parse(data, source: source, baseIRI: baseIRI)
+        }
         let session = try RaptorSession(format: format, source: source)
         return try session.parse(data, baseIRI: baseIRI ?? "urn:imaging-catalogue:document:\(source)")
     }

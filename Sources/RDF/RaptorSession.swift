@@ -63,12 +63,13 @@ final class RaptorSession {
         raptor_parser_set_statement_handler(parser, context, raptorStatementHandler)
     }
 
-    private static let counter = DocumentCounter()
-    private static func nextDocumentID() -> Int { counter.next() }
+    private static func nextDocumentID() -> Int { DocumentCounter.shared.next() }
 }
 
 /// Hands out document numbers so blank-node labels from different documents never collide.
-private final class DocumentCounter: @unchecked Sendable {
+final class DocumentCounter: @unchecked Sendable {
+    static let shared = DocumentCounter()
+
     private let lock = NSLock()
     private var value = 0
     func next() -> Int {

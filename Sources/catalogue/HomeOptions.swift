@@ -14,6 +14,11 @@ struct HomeOptions: ParsableArguments {
         discussion: "Defaults to $CATALOGUE_VOCABULARIES, else the project's Vocabularies/ folder.", valueName: "dir"))
     var vocabularies: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The folder of offline JSON-LD contexts (with a catalog.json).",
+        discussion: "Defaults to $CATALOGUE_CONTEXTS, else the project's Ontologies/jsonld-contexts.", valueName: "dir"))
+    var contexts: String?
+
     func configuration() throws -> CatalogueConfiguration {
         let environment = ProcessInfo.processInfo.environment
         let homePath = home ?? environment["CATALOGUE_HOME"] ?? "catalogue-data"
@@ -21,7 +26,8 @@ struct HomeOptions: ParsableArguments {
         let vocabularyFolder = try vocabularies.map { URL(fileURLWithPath: $0) }
             ?? environment["CATALOGUE_VOCABULARIES"].map { URL(fileURLWithPath: $0) }
             ?? VocabularyLocator.defaultFolder()
-        return CatalogueConfiguration(home: URL(fileURLWithPath: homePath), vocabularies: vocabularyFolder)
+        let contextFolder = (contexts ?? environment["CATALOGUE_CONTEXTS"]).map { URL(fileURLWithPath: $0) }
+        return CatalogueConfiguration(home: URL(fileURLWithPath: homePath), vocabularies: vocabularyFolder, jsonldContexts: contextFolder)
     }
 
     /// Opens the catalogue, turning every failure into one clear message.

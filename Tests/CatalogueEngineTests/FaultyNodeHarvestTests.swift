@@ -149,3 +149,42 @@ import Testing
         try await setup.tearDown()
     }
 }
+
+/// JSON-LD pages over HTTP, with content negotiation and offline contexts.
+@Suite struct JSONLDNodeHarvestTests {
+    static let page = """
+        {"@context": "https://w3id.org/imaging-catalogue/context/eucaim-dcat-ap.jsonld",
+         "@graph": [
+           {"id": "https://jsonld.example/ds/lung", "type": "Dataset", "identifier": "lung",
+            "title": {"en": "Lung CT cohort", "es": "Cohorte de TC de pulmón"},
+            "numberOfUniqueIndividuals": "240", "hasCondition": ["NSCLC"], "hasImageModality": ["CT"], "hasImageBodyPart": ["CHEST"]},
+           {"id": "https://jsonld.example/ds/breast", "type": "Dataset", "identifier": "breast",
+            "title": {"en": "Breast MRI"}, "hasCondition": ["C50"], "hasImageModality": ["MR"], "hasImageBodyPart": ["BREAST"]}
+         ]}
+        """
+
+    @Test func harvestsAJSONLDNodeAndNormalisesItsValues() async throws {
+        let folder = try ProjectPaths.temporaryDirectory("jsonld-node")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catalogue = try CatalogueService.open(CatalogueConfiguration(
+            home: folder, vocabularies: ProjectPaths.project("Vocabularies"),
+            jsonldContexts: ProjectPaths.project("Ontologies/jsonld-contexts")))
+        let server = FaultyHTTPServer()
+        let base = try await server.start()
+        server.route("/catalogue", .ok(Self.page, contentType: "application/ld+json"))
+        server.route("/unknown", .ok(#"{"@context": "https://contexts.example/private.jsonld", "@id": "https://x.example/a"}"#, contentType: "application/json"))
+        let node = NodeConfiguration(id: "jsonld-node", name: "JSON-LD node", country: "ES", endpoint: .remote(base.appendingPathComponent("catalogue")))
+        let report = try await catalogue.harvest(node)
+        #expect(report.run.status == .complete && report.run.new == 2)
+        let lung = try #require(try catalogue.datasets().first { $0.id == "lung" })
+        #expect(lung.subjects == 240)
+        #expect(lung.cancerTypes.map(\.label) == ["Non-small cell lung cancer"])
+        var broken = node
+        broken.endpoint = .remote(base.appendingPathComponent("unknown"))
+        let failed = try await catalogue.harvest(broken)
+        #expect(failed.run.status == .failed)
+        #expect(failed.run.error?.contains("unknown JSON-LD context https://contexts.example/private.jsonld") == true)
+        #expect(try catalogue.datasets().count == 2)
+        try await server.stop()
+    }
+}

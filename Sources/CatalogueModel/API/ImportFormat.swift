@@ -3,4 +3,5 @@ public enum ImportFormat: String, Codable, CaseIterable, Sendable {
     case turtle
     case rdfxml
     case ntriples
+    case jsonld
 }
