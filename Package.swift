@@ -48,11 +48,14 @@ let package = Package(
 
         .target(name: "CXMLErrorLocator", dependencies: ["CLibXML2"]),
 
+        // libxml2's parser and XPath behind a flat C API, for custom XML node APIs.
+        .target(name: "CXPath", dependencies: ["CLibXML2"]),
+
         .target(name: "RDF", dependencies: ["CatalogueModel", "CRaptor", "CXMLErrorLocator"], swiftSettings: swiftSettings),
         .target(
             name: "Harvesting",
             dependencies: [
-                "CatalogueModel", "RDF",
+                "CatalogueModel", "RDF", "CXPath",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

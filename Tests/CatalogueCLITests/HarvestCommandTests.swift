@@ -49,10 +49,11 @@ import Testing
         #expect(result.standardOutput.contains("es-valencia-upv: complete, 1 page, 10 listed: 10 new"))
         #expect(result.standardOutput.contains("gr-forth: complete, 1 page, 8 listed: 8 new, 0 updated, 0 unchanged, 0 withdrawn, 1 record failed."))
         #expect(result.standardError.contains("warning: gr-forth: unusableDataset"))
+        #expect(result.standardOutput.contains("pt-porto-pacs: complete, 2 pages, 5 listed: 5 new"))
         let runs = try run("harvest", "runs", "--json")
         let list = try #require(JSONSerialization.jsonObject(with: Data(runs.standardOutput.utf8)) as? [[String: Any]])
-        #expect(list.count == 5)
-        #expect(list.first?["node"] as? String == "gr-forth")
+        #expect(list.count == 6)
+        #expect(list.first?["node"] as? String == "pt-porto-pacs")
         #expect(list.allSatisfy { $0["status"] as? String == "complete" })
     }
 

@@ -31,7 +31,12 @@ public struct HarvestRunner: Sendable {
 
     public func run(progress: (@Sendable (HarvestProgress) -> Void)? = nil) async -> HarvestOutcome {
         var crawl = Crawl(node: node, startLinks: startLinks(), progress: progress)
-        let interpreter = PageInterpreter(node: node, parser: parser, mapper: mapper)
+        let interpreter: PageInterpreter
+        do {
+            interpreter = try PageInterpreter(node: node, parser: parser, mapper: mapper)
+        } catch {
+            return crawl.finish(failure: error)
+        }
         while let link = crawl.nextLink() {
             guard !Task.isCancelled else { return crawl.finish(failure: .cancelled) }
             guard crawl.admit(link) else {

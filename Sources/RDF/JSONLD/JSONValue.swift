@@ -1,7 +1,7 @@
 import Foundation
 
-/// A parsed JSON document, as the JSON-LD processor walks it.
-indirect enum JSONValue: Hashable, Sendable {
+/// A parsed JSON document, as the JSON-LD processor (and the harvester's custom JSON mappings) walk it.
+public indirect enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -9,24 +9,24 @@ indirect enum JSONValue: Hashable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    var stringValue: String? {
+    public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
-    var objectValue: [String: JSONValue]? {
+    public var objectValue: [String: JSONValue]? {
         if case .object(let value) = self { return value }
         return nil
     }
 
-    var arrayValue: [JSONValue]? {
+    public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
-    var isNull: Bool { self == .null }
+    public var isNull: Bool { self == .null }
 
-    var isScalar: Bool {
+    public var isScalar: Bool {
         switch self {
         case .bool, .number, .string: true
         default: false
@@ -34,7 +34,7 @@ indirect enum JSONValue: Hashable, Sendable {
     }
 
     /// The value itself when it is an array, else a one-element array (nothing for null).
-    var asArray: [JSONValue] {
+    public var asArray: [JSONValue] {
         switch self {
         case .array(let items): items
         case .null: []
@@ -42,9 +42,18 @@ indirect enum JSONValue: Hashable, Sendable {
         }
     }
 
+    /// Parses a JSON document (RFC 8259); errors give line and column.
+    public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
+        do {
+            return try JSONParser.parse(data)
+        } catch {
+            throw JSONSyntaxError(line: error.line, column: error.column, message: error.message)
+        }
+    }
+
     /// Canonical JSON (sorted keys, no spaces), for `@json` literals (JCS-like; numbers as the
     /// shortest round-trip form).
-    var canonicalText: String {
+    public var canonicalText: String {
         switch self {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"
@@ -84,4 +93,11 @@ extension String {
     func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
+}
+
+/// Why a document is not JSON, and where.
+public struct JSONSyntaxError: Error, Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+    public var message: String
 }
