@@ -31,6 +31,16 @@ public struct RawDataset: Codable, Hashable, Sendable {
     public var bodyParts: [RawValue] = []
     /// `eucaim:interoperabilityLevel` (or `adms:interoperabilityLevel`): the EUCAIM tier.
     public var interoperabilityLevel: RawValue?
+    /// `dcat:contactPoint` (also the legacy `adms:contactPoint` and HealthDCAT-AP's `cv:contactPoint`).
+    public var contactPoints: [RawContact] = []
+    /// `dct:temporal`: periods given as `dcat:startDate`/`endDate`, `schema:startDate`/`endDate`
+    /// or `time:hasBeginning`/`hasEnd`.
+    public var temporal: [RawPeriod] = []
+    /// `dcat:version` (legacy `owl:versionInfo`).
+    public var version: String?
+    /// Every other property of the dataset node, by predicate IRI, values as given (a blank node
+    /// as Turtle-like text of what it holds), so nothing a node sent is lost.
+    public var otherProperties: [String: [RawValue]] = [:]
 
     public init(identifier: String, iri: String? = nil) {
         self.identifier = identifier
@@ -49,6 +59,33 @@ public struct RawAgent: Codable, Hashable, Sendable {
     }
 }
 
+/// A contact point (`vcard:Kind` or `cv:ContactPoint`).
+public struct RawContact: Codable, Hashable, Sendable {
+    public var iri: String?
+    public var names: [LangString]
+    /// `mailto:` stripped.
+    public var emails: [String]
+    public var urls: [String]
+
+    public init(iri: String? = nil, names: [LangString] = [], emails: [String] = [], urls: [String] = []) {
+        self.iri = iri
+        self.names = names
+        self.emails = emails
+        self.urls = urls
+    }
+}
+
+/// A period of time, bounds as given (lexical forms).
+public struct RawPeriod: Codable, Hashable, Sendable {
+    public var start: String?
+    public var end: String?
+
+    public init(start: String? = nil, end: String? = nil) {
+        self.start = start
+        self.end = end
+    }
+}
+
 /// A `dcat:Distribution`.
 public struct RawDistribution: Codable, Hashable, Sendable {
     public var iri: String?
@@ -57,6 +94,12 @@ public struct RawDistribution: Codable, Hashable, Sendable {
     public var format: RawValue?
     public var mediaType: RawValue?
     public var titles: [LangString] = []
+    /// `dct:license`.
+    public var license: RawValue?
+    /// `dcat:byteSize`, as given.
+    public var byteSize: String?
+    /// `spdx:checksum` → `spdx:checksumValue`.
+    public var checksum: String?
 
     public init(iri: String? = nil) { self.iri = iri }
 }

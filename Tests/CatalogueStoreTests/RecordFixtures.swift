@@ -67,6 +67,21 @@ enum RecordFixtures {
         raw.conditions = [.literal("Breast Ca", language: "en"), .iri("http://snomed.info/id/254637007")]
         raw.bodyParts = [.literal("Pelvis^Masculin", language: "fr", datatype: nil)]
         raw.interoperabilityLevel = .literal("1", language: nil, datatype: "http://www.w3.org/2001/XMLSchema#integer")
+        raw.contactPoints = [RawContact(iri: nil, names: [LangString("Servicio de datos", language: "es")], emails: ["data@node.example.org"], urls: ["https://node.example.org/contact"])]
+        raw.temporal = [RawPeriod(start: "2019-01-01", end: nil), RawPeriod(start: nil, end: "2024-12-31")]
+        raw.version = "2.1"
+        // Predicates in an order that differs between case-sensitive and case-insensitive sorting.
+        raw.otherProperties = [
+            "http://purl.org/dc/terms/spatial": [.iri("http://publications.europa.eu/resource/authority/country/ESP")],
+            "http://purl.org/dc/terms/Zeta": [.literal("upper case first")],
+            "http://data.europa.eu/r5r/applicableLegislation": [.iri("http://data.europa.eu/eli/reg/2025/327/oj")],
+            "http://www.w3.org/ns/dcat#qualifiedRelation": [.literal("[ <http://www.w3.org/ns/dcat#hadRole> <http://www.iana.org/assignments/relation/related> ]")],
+            "urn:x-\"quoted\"": [],
+        ]
+        distribution.license = .iri("https://creativecommons.org/licenses/by/4.0/")
+        distribution.byteSize = "12323"
+        distribution.checksum = "4304cf2e751e6053c90b1804c89c0ebb758f395a"
+        raw.distributions[0] = distribution
         return raw
     }
 

@@ -108,6 +108,9 @@ import Testing
         distribution.format = .iri("f")
         distribution.mediaType = .literal("text/csv")
         distribution.titles = [LangString("t", language: "en")]
+        distribution.license = .iri("l")
+        distribution.byteSize = "1"
+        distribution.checksum = "c"
         var raw = RecordFixtures.fullRaw("full")
         raw.iri = "https://node.example.org/full"
         raw.distributions = [distribution]
@@ -125,6 +128,11 @@ import Testing
         try expectAllPropertiesWritten(normalised, coder.json(normalised))
         try expectAllPropertiesWritten(distribution, writing: { distribution.write(to: &$0) })
         try expectAllPropertiesWritten(agent, writing: { agent.write(to: &$0) })
+        var contact = raw.contactPoints[0]
+        contact.iri = "https://node.example.org/contact-point"
+        try expectAllPropertiesWritten(contact, writing: { contact.write(to: &$0) })
+        let period = RawPeriod(start: "s", end: "e")
+        try expectAllPropertiesWritten(period, writing: { period.write(to: &$0) })
         try expectAllPropertiesWritten(langString, writing: { langString.write(to: &$0) })
         try expectAllPropertiesWritten(normalised.cancerTypes[0], writing: { normalised.cancerTypes[0].write(to: &$0) })
         try expectAllPropertiesWritten(normalised.unmapped[0], writing: { normalised.unmapped[0].write(to: &$0) })
@@ -175,6 +183,6 @@ import Testing
         #expect(CatalogueRecord.contentHash(of: first) == CatalogueRecord.contentHash(of: second))
         second.subjects = 4
         #expect(CatalogueRecord.contentHash(of: first) != CatalogueRecord.contentHash(of: second))
-        #expect(CatalogueRecord.contentHash(of: first) == sha256Hex(#"{"bodyParts":[],"conditions":[],"descriptions":[],"distributions":[],"identifier":"x","keywords":[],"landingPages":[],"modalities":[],"subjects":3,"titles":[{"value":"T"}]}"#))
+        #expect(CatalogueRecord.contentHash(of: first) == sha256Hex(#"{"bodyParts":[],"conditions":[],"contactPoints":[],"descriptions":[],"distributions":[],"identifier":"x","keywords":[],"landingPages":[],"modalities":[],"otherProperties":{},"subjects":3,"temporal":[],"titles":[{"value":"T"}]}"#))
     }
 }

@@ -33,6 +33,13 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// Writes a key that is data (a predicate IRI), escaped like a string value.
+    mutating func key(string key: String) {
+        string(key)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     /// Writes `"key":` inside an object; the value must follow.
     mutating func key(_ key: StaticString) {
         separate()

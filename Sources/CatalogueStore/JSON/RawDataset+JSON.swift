@@ -10,6 +10,8 @@ extension RawDataset {
             json.optional("accessRights", accessRights) { $1.write(to: &$0) }
             json.values("bodyParts", bodyParts)
             json.values("conditions", conditions)
+            json.key("contactPoints")
+            json.array(contactPoints) { $1.write(to: &$0) }
             json.langStrings("descriptions", descriptions)
             json.key("distributions")
             json.array(distributions) { $1.write(to: &$0) }
@@ -23,10 +25,21 @@ extension RawDataset {
             json.member("minTypicalAge", minTypicalAge)
             json.values("modalities", modalities)
             json.member("modified", modified)
+            json.key("otherProperties")
+            json.object { json in
+                // Sorted as JSONEncoder's `.sortedKeys` sorts dictionary keys.
+                for predicate in otherProperties.keys.sorted() {
+                    json.key(string: predicate)
+                    json.array(otherProperties[predicate] ?? []) { $1.write(to: &$0) }
+                }
+            }
             json.optional("publisher", publisher) { $1.write(to: &$0) }
             json.member("studies", studies)
             json.member("subjects", subjects)
+            json.key("temporal")
+            json.array(temporal) { $1.write(to: &$0) }
             json.langStrings("titles", titles)
+            json.member("version", version)
         }
     }
 
@@ -38,6 +51,7 @@ extension RawDataset {
             case "accessRights": raw.accessRights = try json.null() ? nil : RawValue.read(from: &json)
             case "bodyParts": raw.bodyParts = try json.array(RawValue.read)
             case "conditions": raw.conditions = try json.array(RawValue.read)
+            case "contactPoints": raw.contactPoints = try json.array(RawContact.read)
             case "descriptions": raw.descriptions = try json.array(LangString.read)
             case "distributions": raw.distributions = try json.array(RawDistribution.read)
             case "identifier": identifier = try json.string()
@@ -50,10 +64,17 @@ extension RawDataset {
             case "minTypicalAge": raw.minTypicalAge = try json.optionalDouble()
             case "modalities": raw.modalities = try json.array(RawValue.read)
             case "modified": raw.modified = try json.optionalString()
+            case "otherProperties":
+                try json.object { key, json in
+                    raw.otherProperties[key.description] = try json.array(RawValue.read)
+                    return true
+                }
             case "publisher": raw.publisher = try json.null() ? nil : RawAgent.read(from: &json)
             case "studies": raw.studies = try json.optionalInt()
             case "subjects": raw.subjects = try json.optionalInt()
+            case "temporal": raw.temporal = try json.array(RawPeriod.read)
             case "titles": raw.titles = try json.array(LangString.read)
+            case "version": raw.version = try json.optionalString()
             default: return false
             }
             return true
@@ -90,9 +111,12 @@ extension RawDistribution {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.member("accessURLs", strings: accessURLs)
+            json.member("byteSize", byteSize)
+            json.member("checksum", checksum)
             json.member("downloadURLs", strings: downloadURLs)
             json.optional("format", format) { $1.write(to: &$0) }
             json.member("iri", iri)
+            json.optional("license", license) { $1.write(to: &$0) }
             json.optional("mediaType", mediaType) { $1.write(to: &$0) }
             json.langStrings("titles", titles)
         }
@@ -103,9 +127,12 @@ extension RawDistribution {
         try json.object { key, json in
             switch key {
             case "accessURLs": distribution.accessURLs = try json.strings()
+            case "byteSize": distribution.byteSize = try json.optionalString()
+            case "checksum": distribution.checksum = try json.optionalString()
             case "downloadURLs": distribution.downloadURLs = try json.strings()
             case "format": distribution.format = try json.null() ? nil : RawValue.read(from: &json)
             case "iri": distribution.iri = try json.optionalString()
+            case "license": distribution.license = try json.null() ? nil : RawValue.read(from: &json)
             case "mediaType": distribution.mediaType = try json.null() ? nil : RawValue.read(from: &json)
             case "titles": distribution.titles = try json.array(LangString.read)
             default: return false
@@ -113,6 +140,54 @@ extension RawDistribution {
             return true
         }
         return distribution
+    }
+}
+
+extension RawContact {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("emails", strings: emails)
+            json.member("iri", iri)
+            json.langStrings("names", names)
+            json.member("urls", strings: urls)
+        }
+    }
+
+    static func read(from json: inout JSONReader) throws -> RawContact {
+        var contact = RawContact()
+        try json.object { key, json in
+            switch key {
+            case "emails": contact.emails = try json.strings()
+            case "iri": contact.iri = try json.optionalString()
+            case "names": contact.names = try json.array(LangString.read)
+            case "urls": contact.urls = try json.strings()
+            default: return false
+            }
+            return true
+        }
+        return contact
+    }
+}
+
+extension RawPeriod {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("end", end)
+            json.member("start", start)
+        }
+    }
+
+    static func read(from json: inout JSONReader) throws -> RawPeriod {
+        var period = RawPeriod()
+        try json.object { key, json in
+            switch key {
+            case "end": period.end = try json.optionalString()
+            case "start": period.start = try json.optionalString()
+            default: return false
+            }
+            return true
+        }
+        return period
     }
 }
 
