@@ -6,13 +6,18 @@ import RDF
 /// reporting what it could not use as typed warnings. One bad dataset never stops the others.
 public struct DatasetMapper: Sendable {
     public let profile: Profile
+    private let mapped: Set<String>
 
-    public init(profile: Profile = .eucaimDCATAP) { self.profile = profile }
+    public init(profile: Profile = .eucaimDCATAP) {
+        self.profile = profile
+        self.mapped = profile.mappedPredicates
+    }
 
     public func map(_ graph: Graph) -> MappingResult {
         var result = MappingResult()
         var seen = Set<String>()
-        for subject in graph.subjects(ofType: Namespaces.dcat + "Dataset") {
+        result.warnings += Self.catalogueTypoWarnings(graph)
+        for subject in datasetSubjects(graph, warnings: &result.warnings) {
             var warnings: [HarvestWarning] = []
             guard let dataset = map(subject, in: graph, warnings: &warnings) else {
                 result.warnings += warnings
@@ -33,6 +38,34 @@ public struct DatasetMapper: Sendable {
     /// Parses a file and maps it; a malformed file throws `RDFError` naming file and line.
     public func mapFile(at url: URL, format: RDFFormat? = nil) throws -> MappingResult {
         map(try RDFParser().parse(fileAt: url, format: format))
+    }
+
+    /// Subjects typed `dcat:Dataset`, then datasets a catalogue lists with `dcat:dataset` and
+    /// describes on the page without typing them (a tolerated mistake, with a warning).
+    private func datasetSubjects(_ graph: Graph, warnings: inout [HarvestWarning]) -> [Term] {
+        let typed = graph.subjects(ofType: Namespaces.dcat + "Dataset")
+        var seen = Set(typed)
+        var untyped: [Term] = []
+        for subject in graph.subjects {
+            for listed in graph.objects(subject, Namespaces.dcat + "dataset") where !listed.isLiteral && !seen.contains(listed) {
+                seen.insert(listed)
+                guard graph.predicates(of: listed).contains(Namespaces.dct + "title") else { continue }
+                untyped.append(listed)
+                warnings.append(HarvestWarning(
+                    .invalidValue, dataset: listed.iriValue ?? listed.description, property: Namespaces.rdf + "type",
+                    detail: "listed with dcat:dataset but not typed dcat:Dataset; read as a dataset"))
+            }
+        }
+        return typed + untyped
+    }
+
+    /// `dcat:Catalogue` (sic), even in an official SEMIC example: read as `dcat:Catalog`, noted.
+    private static func catalogueTypoWarnings(_ graph: Graph) -> [HarvestWarning] {
+        graph.subjects(ofType: Namespaces.dcat + "Catalogue").map { catalogue in
+            HarvestWarning(
+                .invalidValue, dataset: catalogue.iriValue ?? catalogue.description, property: Namespaces.rdf + "type",
+                detail: "typed dcat:Catalogue, which is not a DCAT class; read as dcat:Catalog")
+        }
     }
 
     private func objects(_ subject: Term, _ field: Profile.Field, _ graph: Graph) -> [Term] {
@@ -85,6 +118,11 @@ public struct DatasetMapper: Sendable {
         dataset.modalities = objects(subject, .imageModality, graph).compactMap(reader.rawValue)
         dataset.bodyParts = objects(subject, .imageBodyPart, graph).compactMap(reader.rawValue)
         dataset.interoperabilityLevel = objects(subject, .interoperabilityLevel, graph).lazy.compactMap(reader.rawValue).first
+        dataset.contactPoints = objects(subject, .contactPoint, graph).compactMap(reader.contact)
+        dataset.temporal = objects(subject, .temporal, graph).compactMap(reader.period)
+        dataset.version = objects(subject, .version, graph).lazy.compactMap(\.literalValue).first
+        dataset.otherProperties = otherProperties(of: subject, graph, reader)
+        warnings += literalURLWarnings(subject, graph, context.dataset)
         if dataset.titles.isEmpty {
             warnings.append(HarvestWarning(.missingTitle, dataset: context.dataset, property: Namespaces.dct + "title", detail: "no dct:title"))
         }
@@ -92,6 +130,30 @@ public struct DatasetMapper: Sendable {
             warnings.append(HarvestWarning(
                 .missingProperty, dataset: context.dataset, property: profile.predicates(for: field).first,
                 detail: "mandatory in EUCAIM DCAT-AP, not given"))
+        }
+    }
+
+    /// Every predicate no row maps, values verbatim; `rdf:type dcat:Dataset` itself is implied.
+    private func otherProperties(of subject: Term, _ graph: Graph, _ reader: TermReader) -> [String: [RawValue]] {
+        var result: [String: [RawValue]] = [:]
+        for predicate in graph.predicates(of: subject) where !mapped.contains(predicate) {
+            var values = graph.objects(subject, predicate)
+            if predicate == Namespaces.rdf + "type" { values.removeAll { $0 == .iri(Namespaces.dcat + "Dataset") } }
+            if !values.isEmpty { result[predicate] = values.map { reader.verbatim($0) } }
+        }
+        return result
+    }
+
+    /// URLs written as literals (`"http://…"^^xsd:anyURI`) are kept, and noted.
+    private func literalURLWarnings(_ subject: Term, _ graph: Graph, _ dataset: String) -> [HarvestWarning] {
+        let datasetLevel = [Namespaces.dcat + "landingPage"].map { (subject, $0) }
+        let distributionLevel = objects(subject, .distribution, graph).flatMap { distribution in
+            [Namespaces.dcat + "accessURL", Namespaces.dcat + "downloadURL", Namespaces.dct + "license"].map { (distribution, $0) }
+        }
+        return (datasetLevel + distributionLevel).flatMap { node, predicate in
+            graph.objects(node, predicate).filter(\.isLiteral).map { value in
+                HarvestWarning(.literalForIRI, dataset: dataset, property: predicate, detail: "\(value) is a literal where an IRI is expected; kept as given")
+            }
         }
     }
 

@@ -9,6 +9,12 @@ enum Namespaces {
     static let skos = "http://www.w3.org/2004/02/skos/core#"
     static let adms = "http://www.w3.org/ns/adms#"
     static let vcard = "http://www.w3.org/2006/vcard/ns#"
+    static let owl = "http://www.w3.org/2002/07/owl#"
+    static let schema = "http://schema.org/"
+    static let time = "http://www.w3.org/2006/time#"
+    static let spdx = "http://spdx.org/rdf/terms#"
+    /// Core Vocabularies (`cv:ContactPoint` in HealthDCAT-AP release 8).
+    static let cv = "http://data.europa.eu/m8g/"
     /// HealthDCAT-AP: the release-8 namespace and the one in EUCAIM's examples.
     static let healthDCATAP = ["http://healthdataportal.eu/ns/health#", "https://w3id.org/healthdcat-ap#"]
     /// EUCAIM DCAT-AP: the ontology namespace and the hyper-ontology service's.

@@ -6,6 +6,7 @@ public struct Profile: Sendable {
         case identifier, title, description, keyword, publisher, landingPage, accessRights, issued, modified
         case distribution, subjects, studies, minTypicalAge, maxTypicalAge
         case condition, imageModality, imageBodyPart, interoperabilityLevel
+        case contactPoint, temporal, version
     }
 
     public struct Row: Sendable, Equatable {
@@ -21,6 +22,9 @@ public struct Profile: Sendable {
     public var rows: [Row]
 
     public init(rows: [Row]) { self.rows = rows }
+
+    /// Every predicate some row reads: the rest of a dataset's properties go to `otherProperties`.
+    var mappedPredicates: Set<String> { Set(rows.map(\.predicate)) }
 
     /// Predicates for a field, in row order.
     func predicates(for field: Field) -> [String] { rows.filter { $0.field == field }.map(\.predicate) }
@@ -39,10 +43,20 @@ public struct Profile: Sendable {
         Row(Namespaces.dct + "issued", .issued),
         Row(Namespaces.dct + "modified", .modified),
         Row(Namespaces.dcat + "distribution", .distribution),
+        Row(Namespaces.dcat + "contactPoint", .contactPoint),
+        Row(Namespaces.dct + "temporal", .temporal),
+        Row(Namespaces.dcat + "version", .version),
+    ]
+
+    /// DCAT-AP 1.x/2.x patterns still in the wild (reference §1.6): read like their successors.
+    public static let legacyRows: [Row] = [
+        Row(Namespaces.adms + "contactPoint", .contactPoint),
+        Row(Namespaces.owl + "versionInfo", .version),
     ]
 
     public static let healthDCATAPRows: [Row] =
-        Namespaces.variants(Namespaces.healthDCATAP, "numberOfUniqueIndividuals").map { Row($0, .subjects) }
+        [Row(Namespaces.cv + "contactPoint", .contactPoint)]
+        + Namespaces.variants(Namespaces.healthDCATAP, "numberOfUniqueIndividuals").map { Row($0, .subjects) }
         + Namespaces.variants(Namespaces.healthDCATAP, "numberOfRecords").map { Row($0, .studies) }
         + Namespaces.variants(Namespaces.healthDCATAP, "minTypicalAge").map { Row($0, .minTypicalAge) }
         + Namespaces.variants(Namespaces.healthDCATAP, "maxTypicalAge").map { Row($0, .maxTypicalAge) }
@@ -54,9 +68,10 @@ public struct Profile: Sendable {
         + (Namespaces.variants(Namespaces.eucaim, "interoperabilityLevel") + [Namespaces.adms + "interoperabilityLevel"])
             .map { Row($0, .interoperabilityLevel) }
 
-    /// EUCAIM DCAT-AP v2: DCAT-AP 3 + HealthDCAT-AP + EUCAIM rows.
+    /// EUCAIM DCAT-AP v2: DCAT-AP 3 + legacy + HealthDCAT-AP + EUCAIM rows. Every other property
+    /// of a dataset is kept verbatim in `otherProperties` (see `docs/harvest-profiles.md`).
     public static let eucaimDCATAP: Profile = {
-        var profile = Profile(rows: dcatAP3Rows + healthDCATAPRows + eucaimRows)
+        var profile = Profile(rows: dcatAP3Rows + legacyRows + healthDCATAPRows + eucaimRows)
         profile.mandatoryFields = [.condition, .imageModality, .imageBodyPart]
         return profile
     }()

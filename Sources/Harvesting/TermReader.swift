@@ -66,6 +66,10 @@ struct TermReader {
         distribution.format = graph.objects(term, Namespaces.dct + "format").lazy.compactMap(rawValue).first
         distribution.mediaType = graph.objects(term, Namespaces.dcat + "mediaType").lazy.compactMap(rawValue).first
         distribution.titles = graph.objects(term, Namespaces.dct + "title").compactMap(langString)
+        distribution.license = graph.objects(term, Namespaces.dct + "license").lazy.compactMap(rawValue).first
+        distribution.byteSize = graph.objects(term, Namespaces.dcat + "byteSize").lazy.compactMap(\.literalValue).first
+        distribution.checksum = graph.objects(term, Namespaces.spdx + "checksum").lazy
+            .compactMap { self.graph.objects($0, Namespaces.spdx + "checksumValue").first?.literalValue }.first
         return distribution
     }
 }
