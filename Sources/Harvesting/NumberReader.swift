@@ -19,8 +19,9 @@ enum NumberReader {
         return value
     }
 
-    /// An ISO 8601 date or date-time, possibly without seconds or with a zone.
+    /// A lexically valid `xsd:date`, `xsd:dateTime` (seconds required, as XSD says), `xsd:gYear`
+    /// or `xsd:gYearMonth`, with an optional zone. Anything else is kept as given and reported.
     static func looksLikeDate(_ text: String) -> Bool {
-        text.range(of: #"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$"#, options: .regularExpression) != nil
+        text.range(of: #"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?)?)?)?(Z|[+-]\d{2}:\d{2})?$"#, options: .regularExpression) != nil
     }
 }

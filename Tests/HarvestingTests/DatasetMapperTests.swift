@@ -106,31 +106,4 @@ import Testing
         #expect(dataset.accessRights == .iri("http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC"))
         #expect(dataset.publisher?.names.preferred("en") == "Belgian National Cancer Registry")
     }
-
-    /// ckanext-dcat's examples are AGPL: read from ../shared only, skipped when it is absent.
-    @Test func mapsTheCkanextDcatDatasetExample() throws {
-        guard let url = ProjectPaths.shared("fixtures/dcat/ckanext-dcat/dataset.rdf") else { return }
-        let result = try DatasetMapper().mapFile(at: url)
-        let dataset = try #require(result.datasets.first)
-        #expect(result.datasets.count == 1)
-        #expect(dataset.identifier == "9df8df51-63db-37a8-e044-0003ba9b0d98")
-        #expect(dataset.titles.first?.value == "Zimbabwe Regional Geochemical Survey.")
-        #expect(Set(dataset.keywords.map(\.value)) == ["exploration", "geochemistry", "geology"])
-        #expect(dataset.landingPages == ["http://dataset.info.org"])
-        #expect(dataset.accessRights == .literal("public"))
-        #expect(dataset.issued == "2012-05-10")
-        #expect(dataset.modified == "2012-05-10T21:04")
-        #expect(dataset.distributions.count == 1)
-        #expect(dataset.distributions.first?.format == .literal("HTML"))
-        #expect(dataset.publisher?.names.first?.value == "Publishing Organization for dataset 1")
-    }
-
-    @Test func mapsTheCkanextDcatCatalogueExample() throws {
-        guard let url = ProjectPaths.shared("fixtures/dcat/ckanext-dcat/catalog.rdf") else { return }
-        let result = try DatasetMapper().mapFile(at: url)
-        #expect(result.datasets.count == 2)
-        let first = try #require(result.datasets.first { $0.titles.first?.value == "Example dataset 1" })
-        #expect(first.distributions.count == 3)
-        #expect(first.keywords.count == 2)
-    }
 }
