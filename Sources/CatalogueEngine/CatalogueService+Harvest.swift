@@ -20,8 +20,10 @@ extension CatalogueService {
         let outcome = await runner.run(progress: progress)
         guard outcome.isComplete else { return try recordIncomplete(outcome, node: node) }
 
-        let records = outcome.datasets.map { harvested in
-            CatalogueRecord(raw: harvested.raw, normalised: normaliser.normalise(harvested.raw, node: node.id), source: harvested.source)
+        let normaliser = self.normaliser
+        let nodeID = node.id
+        let records = outcome.datasets.parallelMap { harvested in
+            CatalogueRecord(raw: harvested.raw, normalised: normaliser.normalise(harvested.raw, node: nodeID), source: harvested.source)
         }
         let warnings = outcome.warnings + Self.unknownIRIWarnings(records)
         let commit = HarvestCommit(

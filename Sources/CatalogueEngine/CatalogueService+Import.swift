@@ -65,7 +65,7 @@ extension CatalogueService {
         let builder = IndexDocumentBuilder(vocabulary: vocabulary)
         do {
             let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readWrite)
-            try index.replace(datasets.map(builder.document))
+            try index.replace(datasets.parallelMap(builder.document))
             if !removed.isEmpty { try index.remove(removed) }
             try index.commit()
         } catch {

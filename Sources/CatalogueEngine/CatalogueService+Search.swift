@@ -57,7 +57,7 @@ extension CatalogueService {
             try index.removeAll()
             var count = 0
             try store.forEachNormalised(batchSize: 1_000) { batch in
-                try index.replace(batch.map(builder.document))
+                try index.replace(batch.parallelMap(builder.document))
                 count += batch.count
             }
             try index.commit()

@@ -3,7 +3,7 @@ import Vocabulary
 
 /// Describes a normalised dataset to the search index: its text, and its filter values with every
 /// concept's ancestors added, so a filter on "lung cancer" also finds NSCLC datasets.
-struct IndexDocumentBuilder {
+struct IndexDocumentBuilder: Sendable {
     let vocabulary: Vocabulary
 
     func document(for dataset: NormalisedDataset) -> IndexedDataset {

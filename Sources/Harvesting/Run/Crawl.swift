@@ -23,6 +23,15 @@ struct Crawl {
         outcome = HarvestOutcome(node: node.id, endpoint: node.endpoint.description, startedAt: Date())
     }
 
+    /// Up to `limit` pages to read now, in queue order; stops early at a guard (see ``failure``).
+    mutating func nextBatch(limit: Int) -> [PageLink] {
+        var batch: [PageLink] = []
+        while batch.count < limit, failure == nil, let link = nextLink() {
+            if admit(link) { batch.append(link) }
+        }
+        return batch
+    }
+
     mutating func nextLink() -> PageLink? {
         guard head < queue.count else { return nil }
         defer { head += 1 }

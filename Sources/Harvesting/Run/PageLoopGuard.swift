@@ -14,6 +14,8 @@ struct PageLoopGuard {
 
     func wasVisited(_ url: String) -> Bool { visitedURLs.contains(Self.canonical(url)) }
 
+    func hasSeen(_ body: Data) -> Bool { contentHashes[Data(SHA256.hash(data: body))] != nil }
+
     /// Records a page body; returns the URL of an earlier page with the same content, if any.
     mutating func earlierPage(withContentOf body: Data, url: String) -> String? {
         let hash = Data(SHA256.hash(data: body))
