@@ -29,14 +29,15 @@ struct HarvestBenchmark: AsyncParsableCommand {
         for (format, _) in Self.formats {
             let folder = pages.appendingPathComponent(format)
             let bytes = try folderBytes(folder)
-            let (harvested, seconds) = try await harvest(folder, format: format, home: workFolder.appendingPathComponent("home-\(format)"))
-            rows.append("| \(format) | \(String(format: "%.0f", bytes / 1_048_576)) MB | \(harvested) | \(String(format: "%.1f", seconds)) s | \(Int(Double(harvested) / seconds)) |")
+            let (harvested, seconds, timings) = try await harvest(folder, format: format, home: workFolder.appendingPathComponent("home-\(format)"))
+            let stages = timings.map { t in [t.pages, t.normalise, t.store, t.index].map { String(format: "%.1f", $0) }.joined(separator: " | ") } ?? "– | – | – | –"
+            rows.append("| \(format) | \(String(format: "%.0f", bytes / 1_048_576)) MB | \(harvested) | \(String(format: "%.1f", seconds)) s | \(Int(Double(harvested) / seconds)) | \(stages) |")
             print("harvested \(harvested) datasets from \(format) in \(String(format: "%.1f", seconds)) s")
         }
         print("""
 
-            | format | size | datasets | whole pipeline | datasets/s |
-            |---|---|---|---|---|
+            | format | size | datasets | whole pipeline | datasets/s | pages (fetch, parse, map) s | normalise s | SQLite s | index s |
+            |---|---|---|---|---|---|---|---|---|
             """ + "\n" + rows.joined(separator: "\n"))
         print("peak RSS \(PeakMemory.megabytes().map { String(format: "%.0f MB", $0) } ?? "n/a")")
         if !noPeers { try runPeers(pages) }
@@ -58,7 +59,7 @@ struct HarvestBenchmark: AsyncParsableCommand {
         return pages
     }
 
-    private func harvest(_ folder: URL, format: String, home: URL) async throws -> (Int, Double) {
+    private func harvest(_ folder: URL, format: String, home: URL) async throws -> (Int, Double, HarvestTimings?) {
         let catalogue = try CatalogueService.open(CatalogueConfiguration(
             home: home, vocabularies: URL(fileURLWithPath: vocabularies), jsonldContexts: URL(fileURLWithPath: contexts)))
         let node = NodeConfiguration(id: "bench-\(format)", name: "Benchmark node", country: "EU", endpoint: .local(folder))
@@ -68,7 +69,7 @@ struct HarvestBenchmark: AsyncParsableCommand {
         guard let report, report.run.status == .complete else {
             throw ValidationError("the \(format) harvest did not complete: \(report?.run.error ?? "no report")")
         }
-        return (report.run.new, elapsed.milliseconds / 1_000)
+        return (report.run.new, elapsed.milliseconds / 1_000, report.timings)
     }
 
     private func runPeers(_ pages: URL) throws {

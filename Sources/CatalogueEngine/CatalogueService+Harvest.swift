@@ -17,23 +17,37 @@ extension CatalogueService {
     ) async throws -> HarvestReport {
         let runner = HarvestRunner(
             node: node, fetcher: fetcher, parser: rdfParser, previousStates: try previousPageStates(of: node.id))
-        let outcome = await runner.run(progress: progress)
-        guard outcome.isComplete else { return try recordIncomplete(outcome, node: node) }
+        let clock = ContinuousClock()
+        var outcome: HarvestOutcome?
+        let pagesTime = await clock.measure { outcome = await runner.run(progress: progress) }
+        guard let outcome, outcome.isComplete else {
+            return try recordIncomplete(outcome ?? HarvestOutcome(node: node.id, endpoint: node.endpoint.description, startedAt: Date()), node: node)
+        }
 
         let normaliser = self.normaliser
         let nodeID = node.id
-        let records = outcome.datasets.parallelMap { harvested in
-            CatalogueRecord(raw: harvested.raw, normalised: normaliser.normalise(harvested.raw, node: nodeID), source: harvested.source)
+        var records: [CatalogueRecord] = []
+        let normaliseTime = clock.measure {
+            records = outcome.datasets.parallelMap { harvested in
+                CatalogueRecord(raw: harvested.raw, normalised: normaliser.normalise(harvested.raw, node: nodeID), source: harvested.source)
+            }
         }
         let warnings = outcome.warnings + Self.unknownIRIWarnings(records)
         let commit = HarvestCommit(
             run: Self.run(from: outcome, status: .complete), warnings: warnings, records: records,
             listedIdentifiers: outcome.listedIdentifiers, harvestStateJSON: try Self.encode(outcome.pageStates),
             nodeName: node.name, nodeCountry: node.country)
-        let result = try storeCall { try store.commitHarvest(commit) }
+        var stored: HarvestCommitResult?
+        let storeTime = try clock.measure { stored = try storeCall { try store.commitHarvest(commit) } }
+        guard let result = stored else { preconditionFailure("the commit returned nothing") }
         let changed = Set(result.summary.changedKeys)
-        try updateIndex(with: records.filter { changed.contains($0.key) }.map(\.normalised), removing: result.withdrawnKeys)
-        return HarvestReport(run: result.run, warnings: warnings, unmapped: Self.distinct(records.flatMap(\.normalised.unmapped)))
+        let indexTime = try clock.measure {
+            try updateIndex(with: records.filter { changed.contains($0.key) }.map(\.normalised), removing: result.withdrawnKeys)
+        }
+        let timings = HarvestTimings(
+            pages: pagesTime.seconds, normalise: normaliseTime.seconds, store: storeTime.seconds, index: indexTime.seconds)
+        return HarvestReport(
+            run: result.run, warnings: warnings, unmapped: Self.distinct(records.flatMap(\.normalised.unmapped)), timings: timings)
     }
 
     private func recordIncomplete(_ outcome: HarvestOutcome, node: NodeConfiguration) throws -> HarvestReport {
@@ -117,4 +131,8 @@ extension CatalogueService {
             throw error
         }
     }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

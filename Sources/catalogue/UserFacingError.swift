@@ -12,33 +12,27 @@ struct UserFacingError: Error, CustomStringConvertible {
 func withUserFacingErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let error as ValidationError {
-        throw error
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as UserFacingError {
-        throw error
     } catch {
-        throw UserFacingError(message: String(describing: error))
+        throw userFacing(error)
     }
-}
-
-/// Writes a line to standard error (warnings and progress never mix with JSON on standard output).
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
 /// ``withUserFacingErrors(_:)`` for asynchronous work.
 func withUserFacingErrorsAsync<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
-    } catch let error as ValidationError {
-        throw error
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as UserFacingError {
-        throw error
     } catch {
-        throw UserFacingError(message: String(describing: error))
+        throw userFacing(error)
     }
+}
+
+/// The argument parser's own errors and exit codes pass unchanged; anything else becomes one message.
+private func userFacing(_ error: any Error) -> any Error {
+    if error is ValidationError || error is ExitCode || error is UserFacingError { return error }
+    return UserFacingError(message: String(describing: error))
+}
+
+/// Writes a line to standard error (warnings and progress never mix with JSON on standard output).
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -4,20 +4,12 @@ import Testing
 
 /// End-to-end runs of the `catalogue` executable: exit codes, messages and the JSON contract.
 @Suite struct CatalogueCLITests {
-    let folder: URL
-    let environment: [String: String]
+    let home: CLIHome
+    var folder: URL { home.folder }
 
-    init() throws {
-        folder = try ProjectPaths.temporaryDirectory("cli")
-        environment = [
-            "CATALOGUE_HOME": folder.appendingPathComponent("home").path,
-            "CATALOGUE_VOCABULARIES": ProjectPaths.project("Vocabularies").path,
-        ]
-    }
+    init() throws { home = try CLIHome("cli") }
 
-    private func run(_ arguments: String...) throws -> CatalogueBinary.Run {
-        try CatalogueBinary.run(arguments, environment: environment)
-    }
+    private func run(_ arguments: String...) throws -> CatalogueBinary.Run { try home.run(arguments) }
 
     private func importSample() throws {
         let file = try FixtureDataset.write([

@@ -4,20 +4,12 @@ import Testing
 
 /// `catalogue harvest` and `catalogue harvest runs` as an operator runs them.
 @Suite struct HarvestCommandTests {
-    let folder: URL
-    let environment: [String: String]
+    let home: CLIHome
+    var folder: URL { home.folder }
 
-    init() throws {
-        folder = try ProjectPaths.temporaryDirectory("cli-harvest")
-        environment = [
-            "CATALOGUE_HOME": folder.appendingPathComponent("home").path,
-            "CATALOGUE_VOCABULARIES": ProjectPaths.project("Vocabularies").path,
-        ]
-    }
+    init() throws { home = try CLIHome("cli-harvest") }
 
-    private func run(_ arguments: String...) throws -> CatalogueBinary.Run {
-        try CatalogueBinary.run(arguments, environment: environment)
-    }
+    private func run(_ arguments: String...) throws -> CatalogueBinary.Run { try home.run(arguments) }
 
     /// A federation of two local nodes: one good folder, and one whose folder is missing.
     private func writeFederation(brokenSecondNode: Bool) throws -> URL {

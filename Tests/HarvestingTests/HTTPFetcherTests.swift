@@ -194,6 +194,20 @@ import Testing
         }
     }
 
+    @Test func dropsCredentialsOnARedirectToAnotherOrigin() async throws {
+        let other = FaultyHTTPServer()
+        let otherBase = try await other.start()
+        other.route("/elsewhere.ttl", .ok("moved"))
+        try await withServer({ $0.headers = ["Authorization": "Bearer t0k3n"] }) { server, base, fetcher, _ in
+            server.route("/old.ttl", .redirect(to: otherBase.absoluteString + "/elsewhere.ttl"))
+            _ = try await fetcher.fetch(base.appendingPathComponent("old.ttl"), validators: nil)
+            #expect(server.requests(to: "/old.ttl").first?.headers["authorization"] == "Bearer t0k3n")
+            #expect(other.requests(to: "/elsewhere.ttl").count == 1)
+            #expect(other.requests(to: "/elsewhere.ttl").first?.headers["authorization"] == nil)
+        }
+        try await other.stop()
+    }
+
     @Test func refusesAConnectionNobodyAnswersAfterRetrying() async throws {
         try await withServer({ $0.maxAttempts = 2; $0.connectTimeout = .milliseconds(300); $0.requestTimeout = .milliseconds(600) }) { _, _, fetcher, _ in
             let error = await expectFetchError(fetcher, URL(string: "http://127.0.0.1:9/c.ttl")!)
