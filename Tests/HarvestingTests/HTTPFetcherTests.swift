@@ -114,6 +114,14 @@ import Testing
         }
     }
 
+    @Test func stopsABodyThatTricklesPastTheTimeout() async throws {
+        try await withServer({ $0.requestTimeout = .milliseconds(500); $0.maxAttempts = 1 }) { server, base, fetcher, _ in
+            server.route("/slow-body.ttl", .trickle(String(repeating: "x", count: 400), chunkSize: 20, interval: 0.1))
+            let error = await expectFetchError(fetcher, base.appendingPathComponent("slow-body.ttl"))
+            #expect(error == .timeout(url: base.absoluteString + "/slow-body.ttl", seconds: 0.5, attempts: 1))
+        }
+    }
+
     @Test func refusesAPageLargerThanTheCapByContentLength() async throws {
         try await withServer({ $0.maxBytes = 1_000 }) { server, base, fetcher, _ in
             server.route("/big.ttl", .ok(String(repeating: "x", count: 5_000)))

@@ -16,6 +16,9 @@ public indirect enum FaultBehaviour: Sendable {
     case chunked(String, chunkSize: Int, contentType: String = "text/turtle")
     /// 200 with `ETag` / `Last-Modified`, or 304 when the request's validators match.
     case conditional(String, etag: String?, lastModified: String?, contentType: String = "text/turtle")
+    /// The body in chunks sent `interval` seconds apart: a page that never stalls long enough for
+    /// an idle timeout but takes longer than the whole-request timeout.
+    case trickle(String, chunkSize: Int, interval: Double, contentType: String = "text/turtle")
     /// A redirect to another path of this server.
     case redirect(to: String, status: Int = 302)
 }

@@ -57,6 +57,8 @@ final class FaultChannelHandler: ChannelInboundHandler, @unchecked Sendable {
             headers["ETag"] = etag
             headers["Last-Modified"] = lastModified
             writer.send(status: matches ? .notModified : .ok, body: matches ? Data() : Data(body.utf8), headers: headers)
+        case .trickle(let body, let chunkSize, let interval, let contentType):
+            writer.sendTrickle(body: Data(body.utf8), chunkSize: chunkSize, interval: interval, contentType: contentType)
         case .redirect(let target, let code):
             writer.send(status: HTTPResponseStatus(statusCode: code), body: Data(), headers: ["Location": target])
         }

@@ -42,4 +42,23 @@ struct FaultResponseWriter {
         }
         context.writeAndFlush(handler.wrapOutboundOut(.end(nil)), promise: nil)
     }
+
+    /// Announces the whole length, then sends one chunk every `interval` seconds.
+    func sendTrickle(body: Data, chunkSize: Int, interval: Double, contentType: String) {
+        let headers = HTTPHeaders([("Content-Type", contentType), ("Content-Length", String(body.count))])
+        context.writeAndFlush(handler.wrapOutboundOut(.head(HTTPResponseHead(version: version, status: .ok, headers: headers))), promise: nil)
+        let chunks = stride(from: 0, to: body.count, by: max(1, chunkSize)).map { body[$0..<min($0 + chunkSize, body.count)] }
+        let loopBound = NIOLoopBound((context, handler), eventLoop: context.eventLoop)
+        @Sendable func send(_ index: Int) {
+            let (context, handler) = loopBound.value
+            guard context.channel.isActive else { return }
+            guard index < chunks.count else {
+                context.writeAndFlush(handler.wrapOutboundOut(.end(nil)), promise: nil)
+                return
+            }
+            context.writeAndFlush(handler.wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: chunks[index])))), promise: nil)
+            context.eventLoop.scheduleTask(in: .milliseconds(Int64(interval * 1_000))) { send(index + 1) }
+        }
+        send(0)
+    }
 }

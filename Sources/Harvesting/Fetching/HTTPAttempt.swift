@@ -23,6 +23,10 @@ struct HTTPAttempt {
     func run() async -> Outcome {
         var received = 0
         var expected: Int?
+        // The client's deadline covers the wait for the response head and its read timeout an idle
+        // connection; a body that trickles in forever is stopped here, against the same limit.
+        let clock = ContinuousClock()
+        let started = clock.now
         do {
             let response = try await client.execute(request(), deadline: .now() + .nanoseconds(Int64(policy.requestTimeout.nanoseconds)))
             let status = Int(response.status.code)
@@ -38,6 +42,9 @@ struct HTTPAttempt {
             for try await chunk in response.body {
                 received += chunk.readableBytes
                 guard received <= policy.maxBytes else { return .fatal(.tooLarge(url: address, limitBytes: policy.maxBytes)) }
+                guard clock.now - started <= policy.requestTimeout else {
+                    return .retryable(.timeout(url: address, seconds: policy.requestTimeout.seconds, attempts: 1), retryAfter: nil)
+                }
                 body.append(contentsOf: chunk.readableBytesView)
             }
             if let expected, received < expected {
