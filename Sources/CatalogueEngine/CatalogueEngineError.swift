@@ -18,6 +18,10 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
     case indexFailed(String)
     /// The catalogue was updated but the search index could not be: searches are stale until reindexed.
     case indexStale(String)
+    /// A vocabulary edit, undo or import was refused; nothing was changed.
+    case vocabularyEditRefused(String)
+    /// A concept reference ("ct:nsclc", "cancerType:nsclc", an IRI) names no concept.
+    case unknownConcept(String)
 
     public var description: String {
         switch self {
@@ -49,6 +53,10 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
             "the search index failed: \(reason)"
         case .indexStale(let reason):
             "the catalogue was updated but the search index was not (\(reason)); run 'catalogue reindex'"
+        case .vocabularyEditRefused(let reason):
+            "\(reason) (nothing was changed)"
+        case .unknownConcept(let reference):
+            "no concept '\(reference)': write it as an IRI, SCHEME:ID (cancerType:nsclc) or PREFIX:ID (ct:nsclc); see `catalogue vocab list`"
         }
     }
 

@@ -29,7 +29,10 @@ extension CatalogueService {
         var records: [CatalogueRecord] = []
         let normaliseTime = clock.measure {
             records = outcome.datasets.parallelMap { harvested in
-                CatalogueRecord(raw: harvested.raw, normalised: normaliser.normalise(harvested.raw, node: nodeID), source: harvested.source)
+                let result = normaliser.normaliseRecordingProbes(harvested.raw, node: nodeID)
+                return CatalogueRecord(
+                    raw: harvested.raw, normalised: result.dataset, source: harvested.source,
+                    normalisationKeys: result.probes.sorted())
             }
         }
         let warnings = outcome.warnings + Self.unknownIRIWarnings(records)

@@ -25,8 +25,9 @@ extension CatalogueService {
                         detail: "described again in \(file.source); the first description was kept"))
                     continue
                 }
+                let result = normaliser.normaliseRecordingProbes(raw, node: node)
                 records.append(CatalogueRecord(
-                    raw: raw, normalised: normaliser.normalise(raw, node: node), source: file.source))
+                    raw: raw, normalised: result.dataset, source: file.source, normalisationKeys: result.probes.sorted()))
             }
         }
         guard !records.isEmpty else {

@@ -13,8 +13,11 @@ import Vocabulary
 public final class CatalogueService {
     public let configuration: CatalogueConfiguration
     let store: CatalogueStore
-    let vocabulary: Vocabulary
-    let normaliser: Normaliser
+    /// The vocabularies as the catalogue holds them; replaced by every committed edit.
+    var vocabulary: Vocabulary {
+        didSet { normaliser = Normaliser(vocabulary: vocabulary) }
+    }
+    private(set) var normaliser: Normaliser
     /// The RDF parser for harvests and imports, with the offline JSON-LD contexts.
     let rdfParser: RDFParser
     /// A search reader kept across searches, so the facet columns Xapian builds per index
@@ -29,19 +32,40 @@ public final class CatalogueService {
         self.rdfParser = rdfParser
     }
 
-    /// Opens (creating if needed) the catalogue at `configuration.home` and loads the vocabularies.
+    /// Opens (creating if needed) the catalogue at `configuration.home` with its vocabularies: the
+    /// ones stored in the catalogue, or — the first time — the Turtle files of
+    /// `configuration.vocabularies`, which are then stored as the catalogue's first change set.
     public static func open(_ configuration: CatalogueConfiguration) throws -> CatalogueService {
-        let vocabulary = try loadVocabulary(configuration.vocabularies)
         let parser = RDFParser(jsonldContexts: try loadContexts(configuration.jsonldContexts))
         do {
             try FileManager.default.createDirectory(at: configuration.home, withIntermediateDirectories: true)
             let store = try CatalogueStore(path: configuration.storePath.path)
+            let vocabulary = try storedVocabulary(store) ?? seedVocabulary(store, from: configuration.vocabularies)
             return CatalogueService(configuration: configuration, store: store, vocabulary: vocabulary, rdfParser: parser)
         } catch let error as CatalogueEngineError {
             throw error
         } catch {
             throw CatalogueEngineError.storeFailed(String(describing: error))
         }
+    }
+
+    private static func storedVocabulary(_ store: CatalogueStore) throws -> Vocabulary? {
+        guard let concepts = try store.vocabularyConcepts() else { return nil }
+        do {
+            return try Vocabulary(concepts: concepts)
+        } catch {
+            throw CatalogueEngineError.vocabularyUnusable("the catalogue's stored vocabularies: \(error)")
+        }
+    }
+
+    private static func seedVocabulary(_ store: CatalogueStore, from folder: URL) throws -> Vocabulary {
+        let vocabulary = try loadVocabulary(folder)
+        let change = VocabularyChangeRecord(
+            id: 0, author: "catalogue", createdAt: Date(), reason: "first opening of the catalogue",
+            kind: "load", summary: "loaded \(vocabulary.count) concepts from \(folder.lastPathComponent)/",
+            edit: nil, before: [], after: [])
+        try store.commitVocabularyChange(VocabularyCommit(change: change, concepts: vocabulary.allConcepts, renormalised: []))
+        return vocabulary
     }
 
     static func loadVocabulary(_ folder: URL) throws -> Vocabulary {

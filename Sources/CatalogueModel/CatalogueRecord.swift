@@ -17,11 +17,15 @@ public struct CatalogueRecord: Codable, Hashable, Sendable, CustomStringConverti
     public var source: String
     /// When this content was first stored; kept while re-harvests find the record unchanged.
     public var importedAt: Date
+    /// The lookups the normalisation rested on (the normaliser's probe keys), stored so that a
+    /// vocabulary edit finds the datasets it affects. Empty when not known.
+    public var normalisationKeys: [String]
 
     public init(
         key: DatasetKey, raw: RawDataset, normalised: NormalisedDataset, contentHash: String,
-        source: String, importedAt: Date
+        source: String, importedAt: Date, normalisationKeys: [String] = []
     ) {
+        self.normalisationKeys = normalisationKeys
         self.key = key
         self.raw = raw
         self.normalised = normalised

@@ -26,6 +26,8 @@ public struct NormalisedDataset: Codable, Hashable, Sendable, CustomStringConver
     public var cancerTypes: [ConceptMapping]
     public var modalities: [ConceptMapping]
     public var bodySites: [ConceptMapping]
+    /// Values of the EUCAIM code lists (tier, dataset type, collection method, sex), by scheme.
+    public var codeLists: [ConceptScheme: [ConceptMapping]]
     public var unmapped: [UnmappedValue]
 
     public init(id: String, node: String) {
@@ -38,21 +40,27 @@ public struct NormalisedDataset: Codable, Hashable, Sendable, CustomStringConver
         cancerTypes = []
         modalities = []
         bodySites = []
+        codeLists = [:]
         unmapped = []
     }
 
     /// The English title, else the best available one, else the identifier.
     public var title: String { titles.preferred("en") ?? id }
 
-    /// Concept IRIs of one scheme, in order, without duplicates.
-    public func concepts(_ scheme: ConceptScheme) -> [String] {
-        let mappings: [ConceptMapping] = switch scheme {
+    /// The mappings of one scheme.
+    public func mappings(_ scheme: ConceptScheme) -> [ConceptMapping] {
+        switch scheme {
         case .cancerType: cancerTypes
         case .modality: modalities
         case .bodySite: bodySites
+        default: codeLists[scheme] ?? []
         }
+    }
+
+    /// Concept IRIs of one scheme, in order, without duplicates.
+    public func concepts(_ scheme: ConceptScheme) -> [String] {
         var seen = Set<String>()
-        return mappings.map(\.concept).filter { seen.insert($0).inserted }
+        return mappings(scheme).map(\.concept).filter { seen.insert($0).inserted }
     }
 
     public var description: String { "\(node)/\(id)" }

@@ -8,13 +8,17 @@ extension CatalogueRecord {
     ///
     /// The key is the normalised record's node and id; the raw record must have the same
     /// identifier (the store checks).
-    public init(raw: RawDataset, normalised: NormalisedDataset, source: String, importedAt: Date = Date()) {
+    public init(
+        raw: RawDataset, normalised: NormalisedDataset, source: String, importedAt: Date = Date(),
+        normalisationKeys: [String] = []
+    ) {
         self.init(
             key: DatasetKey(node: normalised.node, id: normalised.id),
             raw: raw, normalised: normalised,
             contentHash: Self.contentHash(of: raw),
             source: source,
-            importedAt: StoredTime.rounded(importedAt))
+            importedAt: StoredTime.rounded(importedAt),
+            normalisationKeys: normalisationKeys)
     }
 
     /// Lower-case hex SHA-256 of `raw`'s canonical JSON (sorted keys, as stored in the catalogue):

@@ -38,6 +38,8 @@ enum CatalogueSchema {
         ("v2-create-harvestRun", createHarvestRun),
         ("v2-create-harvestWarning", createHarvestWarning),
         ("v2-create-harvestState", createHarvestState),
+        ("v3-create-vocabulary", createVocabulary),
+        ("v3-create-normalisationProbe", createNormalisationProbe),
     ]
 
     /// A data node: created by its first import, named by a curator if at all.
@@ -154,5 +156,48 @@ enum CatalogueSchema {
             pages TEXT NOT NULL CHECK (substr(pages, 1, 1) = '['),
             savedAt INTEGER NOT NULL
         ) STRICT;
+        """
+
+    /// The curated vocabularies as the catalogue holds them (the source of truth once seeded from
+    /// `Vocabularies/`), and every change set curators made, with what it touched before and after.
+    /// `before`/`after` are JSON arrays of the touched concepts; a concept absent from `before`
+    /// was created by the change, one absent from `after` was removed (by an undo).
+    static let createVocabulary = """
+        CREATE TABLE vocabularyConcept (
+            iri TEXT NOT NULL PRIMARY KEY CHECK (iri <> ''),
+            scheme TEXT NOT NULL CHECK (scheme <> ''),
+            position INTEGER NOT NULL,
+            concept TEXT NOT NULL CHECK (substr(concept, 1, 1) = '{')
+        ) STRICT;
+        CREATE TABLE vocabularyChange (
+            id INTEGER PRIMARY KEY,
+            author TEXT NOT NULL CHECK (author <> ''),
+            createdAt INTEGER NOT NULL,
+            reason TEXT NOT NULL CHECK (reason <> ''),
+            kind TEXT NOT NULL CHECK (kind <> ''),
+            summary TEXT NOT NULL,
+            edit TEXT,
+            before TEXT NOT NULL CHECK (substr(before, 1, 1) = '['),
+            after TEXT NOT NULL CHECK (substr(after, 1, 1) = '['),
+            reverts INTEGER REFERENCES vocabularyChange(id),
+            revertedBy INTEGER REFERENCES vocabularyChange(id),
+            datasetsRenormalised INTEGER NOT NULL DEFAULT 0 CHECK (datasetsRenormalised >= 0)
+        ) STRICT;
+        """
+
+    /// What each dataset's normalisation looked up (labels, codes, IRIs, concepts; see the
+    /// normaliser's `ProbeKey`): a vocabulary edit re-normalises exactly the datasets that looked
+    /// up a key whose answer it changed. Keys are interned, as most repeat across datasets.
+    static let createNormalisationProbe = """
+        CREATE TABLE normalisationKey (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE CHECK (key <> '')
+        ) STRICT;
+        CREATE TABLE normalisationProbe (
+            key INTEGER NOT NULL REFERENCES normalisationKey(id),
+            dataset INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, dataset)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX normalisationProbe_on_dataset ON normalisationProbe(dataset);
         """
 }

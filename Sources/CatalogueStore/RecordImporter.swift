@@ -57,6 +57,7 @@ struct RecordImporter {
             case nil:
                 try DatasetTable.insert(EncodedRecord(record, rawJSON: rawJSON, normalisedJSON: normalisedJSON), run: run, in: db)
                 try DatasetTable.insertUnmapped(of: record.key, record.normalised.unmapped, in: db)
+                try ProbeTable.replace(of: record.key, with: record.normalisationKeys, in: db)
                 summary.insertedKeys.append(record.key)
             case record.contentHash:
                 if try refreshNormalised(record, json: normalisedJSON) {
@@ -66,6 +67,7 @@ struct RecordImporter {
             default:
                 try DatasetTable.update(EncodedRecord(record, rawJSON: rawJSON, normalisedJSON: normalisedJSON), run: run, in: db)
                 try DatasetTable.replaceUnmapped(of: record.key, with: record.normalised.unmapped, in: db)
+                try ProbeTable.replace(of: record.key, with: record.normalisationKeys, in: db)
                 summary.updatedKeys.append(record.key)
             }
         } catch let error as DatabaseError {
@@ -77,6 +79,7 @@ struct RecordImporter {
         guard try DatasetTable.replaceNormalised(of: record.key, title: record.normalised.title, json: json, in: db)
         else { return false }
         try DatasetTable.replaceUnmapped(of: record.key, with: record.normalised.unmapped, in: db)
+        try ProbeTable.replace(of: record.key, with: record.normalisationKeys, in: db)
         return true
     }
 

@@ -8,6 +8,7 @@ struct ConceptIndex: Sendable {
     private var byCode: [ConceptScheme: [CodeSystem: [String: [String]]]] = [:]
     private var icdRanges: [ConceptScheme: [(range: ICDRange, iri: String)]] = [:]
     private var byLabel: [ConceptScheme: [String: [String]]] = [:]
+    private var byWordSet: [ConceptScheme: [String: [String]]] = [:]
     private var schemeOf: [String: ConceptScheme] = [:]
 
     init(concepts: [Concept]) {
@@ -23,12 +24,15 @@ struct ConceptIndex: Sendable {
                     }
                 }
             }
-            let labels = Array(concept.prefLabels.values) + concept.altLabels.map(\.value) + concept.hiddenLabels.map(\.value)
-            for label in labels {
-                let folded = LabelFolding.fold(label)
+            for label in concept.allLabels {
+                let folded = LabelFolding.fold(label.value)
                 guard !folded.isEmpty else { continue }
                 if byLabel[concept.scheme, default: [:]][folded]?.contains(concept.iri) != true {
                     byLabel[concept.scheme, default: [:]][folded, default: []].append(concept.iri)
+                }
+                let key = LabelVariants.wordSetKey(folded)
+                if !key.isEmpty, byWordSet[concept.scheme, default: [:]][key]?.contains(concept.iri) != true {
+                    byWordSet[concept.scheme, default: [:]][key, default: []].append(concept.iri)
                 }
             }
         }
@@ -70,5 +74,19 @@ struct ConceptIndex: Sendable {
 
     func concepts(foldedLabel: String, in scheme: ConceptScheme) -> [String] {
         byLabel[scheme]?[foldedLabel] ?? []
+    }
+
+    func concepts(wordSet key: String, in scheme: ConceptScheme) -> [String] {
+        byWordSet[scheme]?[key] ?? []
+    }
+
+    /// Whether an ICD-10 code would fall back to the carried ranges (for recording the lookup).
+    func usesRanges(code: String, system: CodeSystem, in scheme: ConceptScheme) -> Bool {
+        guard system == .icd10 else { return false }
+        let canonical = system.canonical(code)
+        let table = byCode[scheme]?[system] ?? [:]
+        if table[canonical] != nil { return false }
+        if let dot = canonical.firstIndex(of: "."), table[String(canonical[..<dot])] != nil { return false }
+        return ICDRange.Category(canonical) != nil
     }
 }

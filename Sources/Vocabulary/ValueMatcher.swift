@@ -1,36 +1,44 @@
 import CatalogueModel
 import Foundation
 
-/// Matches one raw value against one scheme: IRI, code, folded label, then list items.
+/// Matches one raw value against one scheme: IRI, code, label and its variants; then, when the
+/// whole value matched nothing, its list items ("PT, CT, SEG"). Every lookup goes through `lookup`,
+/// which records it.
 struct ValueMatcher {
     let vocabulary: Vocabulary
+    var lookup: Lookup
+
+    init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+        lookup = Lookup(index: vocabulary.index)
+    }
 
     struct Outcome {
         var mappings: [ConceptMapping] = []
         var unmatched: [String] = []
     }
 
-    /// Separators of lists written in one literal; "/" only splits after the whole value failed,
-    /// so "PET/CT" matches as itself first.
-    static let listSeparators: [String] = [",", ";", "|", "/", "+", "^", " and ", " & ", "\n"]
+    /// Separators of lists written in one literal; they only split after the whole value failed,
+    /// so "PET/CT" and "Head and Neck" match as themselves first.
+    static let listSeparators: [String] = [",", ";", "|", "/", "+", "^", " and ", " & ", " or ", "\n"]
 
-    func match(_ value: RawValue, in scheme: ConceptScheme) -> Outcome {
+    mutating func match(_ value: RawValue, in scheme: ConceptScheme, method: ConceptMapping.Method = .label) -> Outcome {
         switch value {
         case .iri(let iri):
-            let found = vocabulary.index.concepts(iri: iri, in: scheme)
-            return found.isEmpty
-                ? Outcome(unmatched: [iri])
-                : Outcome(mappings: found.map { ConceptMapping(concept: $0, value: iri, method: .iri) })
+            let found = lookup.iri(iri, scheme)
+            return found.isEmpty ? Outcome(unmatched: [iri]) : Outcome(mappings: found.map { mapping($0, iri, .iri, matched: nil) })
         case .literal(let text, _, _):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { return Outcome() }
-            if let whole = matchSingle(trimmed, in: scheme, fromList: false) { return Outcome(mappings: whole) }
+            if let (concepts, how) = single(trimmed, scheme) {
+                return Outcome(mappings: concepts.map { mapping($0, trimmed, method == .label ? how : method, matched: nil) })
+            }
             let items = Self.split(trimmed)
             guard items.count > 1 else { return Outcome(unmatched: [trimmed]) }
             var outcome = Outcome()
             for item in items {
-                if let mapped = matchSingle(item, in: scheme, fromList: true) {
-                    outcome.mappings += mapped
+                if let (concepts, _) = single(item, scheme) {
+                    outcome.mappings += concepts.map { mapping($0, trimmed, method == .label ? .split : method, matched: item) }
                 } else {
                     outcome.unmatched.append(item)
                 }
@@ -39,39 +47,79 @@ struct ValueMatcher {
         }
     }
 
-    /// One value without list splitting: an IRI written as a literal, a code, or a label.
-    private func matchSingle(_ text: String, in scheme: ConceptScheme, fromList: Bool) -> [ConceptMapping]? {
-        func mappings(_ iris: [String], _ method: ConceptMapping.Method) -> [ConceptMapping]? {
-            iris.isEmpty ? nil : iris.map { ConceptMapping(concept: $0, value: text, method: method, fromList: fromList) }
-        }
+    /// A mapping to the concept a value now stands for: a deprecated concept's replacement.
+    func mapping(_ iri: String, _ value: String, _ method: ConceptMapping.Method, matched: String?) -> ConceptMapping {
+        let current = vocabulary.current(iri)
+        return ConceptMapping(concept: current, value: value, method: method, matched: matched,
+                              via: current == iri ? nil : "replaces deprecated \(iri)")
+    }
+
+    /// One value without list splitting: an IRI written as a literal, a code, or a label variant.
+    mutating func single(_ text: String, _ scheme: ConceptScheme) -> ([String], ConceptMapping.Method)? {
         if text.hasPrefix("http://") || text.hasPrefix("https://") {
-            return mappings(vocabulary.index.concepts(iri: text, in: scheme), .iri)
+            let found = lookup.iri(text, scheme)
+            return found.isEmpty ? nil : (found, .iri)
         }
-        if let coded = mappings(codeMatches(text, in: scheme), .code) { return coded }
-        let folded = LabelFolding.fold(text)
-        if let labelled = mappings(vocabulary.index.concepts(foldedLabel: folded, in: scheme), .label) { return labelled }
-        if scheme == .bodySite, let bare = LabelFolding.withoutLaterality(folded) {
-            return mappings(vocabulary.index.concepts(foldedLabel: bare, in: scheme), .label)
+        let coded = codeMatches(text, scheme)
+        if !coded.isEmpty { return (coded, .code) }
+        let labelled = labelMatches(LabelFolding.fold(text), scheme)
+        if !labelled.isEmpty { return (labelled, .label) }
+        if let outer = LabelVariants.withoutParentheses(text) {
+            let found = labelMatches(LabelFolding.fold(outer), scheme)
+            if !found.isEmpty { return (found, .label) }
         }
-        if scheme == .cancerType {
-            // Nodes often name the condition by its organ ("Prostate", "head & neck"), as EUCAIM's own search does.
-            for suffix in [" cancer", " carcinoma"] {
-                if let organ = mappings(vocabulary.index.concepts(foldedLabel: folded + suffix, in: scheme), .label) { return organ }
-            }
+        if scheme == .cancerType, NonCancerMarkers.present(in: LabelFolding.fold(text)) {
+            let found = lookup.label(NonCancerMarkers.conceptLabel, scheme)
+            if !found.isEmpty { return (found, .label) }
         }
         return nil
     }
 
-    /// A code with an explicit system ("ICD-10: C61", "ncit:C4878"), else a bare code tried in every system.
-    private func codeMatches(_ text: String, in scheme: ConceptScheme) -> [String] {
+    /// Folded label, then its variants, in order of how much they change the text.
+    private mutating func labelMatches(_ folded: String, _ scheme: ConceptScheme) -> [String] {
+        guard !folded.isEmpty else { return [] }
+        var candidates = [folded]
+        if scheme == .bodySite, let bare = LabelFolding.withoutLaterality(folded) { candidates.append(bare) }
+        if scheme == .modality, let bare = LabelVariants.withoutTracers(folded) { candidates.append(bare) }
+        for candidate in candidates {
+            let found = lookup.label(candidate, scheme)
+            if !found.isEmpty { return found }
+            if let singular = LabelVariants.singularLast(candidate) {
+                let found = lookup.label(singular, scheme)
+                if !found.isEmpty { return found }
+            }
+            let byWords = lookup.wordSet(candidate, scheme)
+            if !byWords.isEmpty { return byWords }
+        }
+        if scheme == .cancerType { return organMatches(folded) }
+        return []
+    }
+
+    /// Nodes often name the condition by its organ ("Prostate", "Lungs", "Liver tumour"), as
+    /// EUCAIM's own search does: read it as that organ's cancer.
+    private mutating func organMatches(_ folded: String) -> [String] {
+        var words = folded.split(separator: " ").map(String.init)
+        if let last = words.last, ["tumour", "tumor", "tumours", "tumors", "neoplasm", "neoplasms", "malignancy", "ca", "cancers"].contains(last), words.count > 1 {
+            words.removeLast()
+        }
+        let organ = words.joined(separator: " ")
+        for suffix in [" cancer", " carcinoma"] {
+            let found = lookup.wordSet(organ + suffix, .cancerType)
+            if !found.isEmpty { return found }
+        }
+        return []
+    }
+
+    /// A code with an explicit system ("ICD-10: C61", "ncit:C4878"), else a short bare code tried in every system.
+    private mutating func codeMatches(_ text: String, _ scheme: ConceptScheme) -> [String] {
         if let colon = text.firstIndex(of: ":"), let system = CodeSystems.system(named: String(text[..<colon])) {
             let code = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            return vocabulary.index.concepts(code: code, system: system, in: scheme)
+            return code.isEmpty ? [] : lookup.code(code, system, scheme)
         }
-        guard !text.contains(" ") || text.count <= 12 else { return [] }
-        let code = text.replacingOccurrences(of: " ", with: "")
+        let compact = text.replacingOccurrences(of: " ", with: "")
+        guard compact.count <= 16, !text.contains(" ") || text.count <= 9 else { return [] }
         for system in CodeSystems.known {
-            let found = vocabulary.index.concepts(code: code, system: system, in: scheme)
+            let found = lookup.code(compact, system, scheme)
             if !found.isEmpty { return found }
         }
         return []
@@ -83,5 +131,16 @@ struct ValueMatcher {
             items = items.flatMap { $0.components(separatedBy: separator) }
         }
         return items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+}
+
+/// Words that say a dataset or part of it holds no cancer: controls, phantoms, other diseases.
+enum NonCancerMarkers {
+    static let conceptLabel = "non cancer"
+    static let phrases = ["non cancer", "noncancer", "non malignant", "nonmalignant", "healthy", "control", "controls", "phantom", "phantoms", "no cancer", "cancer free"]
+
+    static func present(in folded: String) -> Bool {
+        let padded = " " + folded + " "
+        return phrases.contains { padded.contains(" " + $0 + " ") }
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 /// The curated vocabularies, loaded and indexed: concepts by IRI, by code, by folded label, and
 /// their hierarchy. Immutable, so one instance is shared freely across threads.
 public struct Vocabulary: Sendable {
+    /// Every concept, in the order the files (or the catalogue) declare them.
+    public let allConcepts: [Concept]
     let concepts: [String: Concept]
     let order: [ConceptScheme: [String]]
     let childrenByParent: [String: [String]]
@@ -20,15 +22,21 @@ public struct Vocabulary: Sendable {
     public init(concepts list: [Concept]) throws {
         var concepts: [String: Concept] = [:]
         var order: [ConceptScheme: [String]] = [:]
+        var ordered: [Concept] = []
         for concept in list where concepts[concept.iri] == nil {
             concepts[concept.iri] = concept
             order[concept.scheme, default: []].append(concept.iri)
+            ordered.append(concept)
         }
-        for concept in concepts.values {
+        for concept in ordered {
             for parent in concept.broader where concepts[parent]?.scheme != concept.scheme {
                 throw VocabularyError.danglingBroader(concept: concept.iri, broader: parent)
             }
+            if let replacement = concept.replacedBy, concepts[replacement]?.scheme != concept.scheme {
+                throw VocabularyError.danglingReplacement(concept: concept.iri, replacement: replacement)
+            }
         }
+        allConcepts = ordered
         self.concepts = concepts
         self.order = order
         ancestorsByConcept = try Hierarchy.ancestors(of: concepts)
@@ -45,6 +53,14 @@ public struct Vocabulary: Sendable {
     }
 
     public func concept(iri: String) -> Concept? { concepts[iri] }
+
+    /// The concept values naming `iri` now go to: itself, or the end of its chain of replacements.
+    public func current(_ iri: String) -> String {
+        var target = iri
+        var seen: Set<String> = [iri]
+        while let next = concepts[target]?.replacedBy, seen.insert(next).inserted { target = next }
+        return target
+    }
 
     /// Every concept of a scheme, in the order the files declare them.
     public func concepts(in scheme: ConceptScheme) -> [Concept] {

@@ -8,8 +8,10 @@ public enum VocabularyError: Error, Equatable, Sendable, CustomStringConvertible
     case malformedFile(String)
     case conceptWithoutPrefLabel(concept: String, file: String)
     case conceptWithoutScheme(concept: String)
+    case twoPrefLabels(concept: String, language: String, file: String)
     case danglingBroader(concept: String, broader: String)
     case broaderCycle([String])
+    case danglingReplacement(concept: String, replacement: String)
     case unknownCodeSystem(String)
     case unknownCode(system: String, code: String, scheme: String)
     case unknownIRI(iri: String, scheme: String)
@@ -22,7 +24,9 @@ public enum VocabularyError: Error, Equatable, Sendable, CustomStringConvertible
         case .malformedFile(let reason): reason
         case .conceptWithoutPrefLabel(let concept, let file): "\(file): concept \(concept) has no skos:prefLabel"
         case .conceptWithoutScheme(let concept): "concept \(concept) is in none of the known schemes (skos:inScheme)"
+        case .twoPrefLabels(let concept, let language, let file): "\(file): concept \(concept) has two skos:prefLabel in language '\(language)'"
         case .danglingBroader(let concept, let broader): "concept \(concept) has skos:broader \(broader), which is not a concept of its scheme"
+        case .danglingReplacement(let concept, let replacement): "concept \(concept) is replaced by \(replacement), which is not a concept of its scheme"
         case .broaderCycle(let path): "skos:broader cycle: \(path.joined(separator: " → "))"
         case .unknownCodeSystem(let system):
             "unknown code system '\(system)': use one of \(CodeSystems.known.map(\.rawValue).joined(separator: ", "))"

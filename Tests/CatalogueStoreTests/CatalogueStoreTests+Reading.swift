@@ -49,7 +49,7 @@ extension CatalogueStoreTests {
         #expect(stored[0].raw.iri == nil)
         #expect(stored[0].raw.distributions[0].format == .literal("DICOM", language: nil, datatype: "http://www.w3.org/2001/XMLSchema#string"))
         #expect(stored[0].normalised.cancerTypes[1] == ConceptMapping(
-            concept: "https://example.org/cancer/nsclc", value: "254637007", method: .code, fromList: true))
+            concept: "https://example.org/cancer/nsclc", value: "Breast Ca; 254637007", method: .split, matched: "254637007", via: "a note"))
         #expect(stored[0].importedAt == Date(timeIntervalSince1970: 1_731_000_000.5))
         #expect(stored[1].raw.publisher == nil && stored[1].normalised.subjects == nil)
     }

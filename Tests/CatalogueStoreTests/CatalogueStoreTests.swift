@@ -21,11 +21,12 @@ import Testing
                 """)
             #expect(tables == [
                 "dataset", "grdb_migrations", "harvestRun", "harvestState", "harvestWarning", "importRun", "node",
-                "unmappedValue",
+                "normalisationKey", "normalisationProbe", "unmappedValue", "vocabularyChange", "vocabularyConcept",
             ])
             #expect(try CatalogueSchema.migrator.appliedMigrations(db) == [
                 "v1-create-node", "v1-create-importRun", "v1-create-dataset", "v1-create-unmappedValue",
                 "v2-node-country", "v2-create-harvestRun", "v2-create-harvestWarning", "v2-create-harvestState",
+                "v3-create-vocabulary", "v3-create-normalisationProbe",
             ])
             #expect(try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true)
             let datasetColumns = try db.columns(in: "dataset").map { "\($0.name):\($0.isNotNull)" }

@@ -99,9 +99,10 @@ enum RecordFixtures {
         normalised.distributions = raw.distributions
         normalised.cancerTypes = [
             ConceptMapping(concept: "https://example.org/cancer/breast", value: "Breast Ca", method: .label),
-            ConceptMapping(concept: "https://example.org/cancer/nsclc", value: "254637007", method: .code, fromList: true),
+            ConceptMapping(concept: "https://example.org/cancer/nsclc", value: "Breast Ca; 254637007", method: .split, matched: "254637007", via: "a note"),
         ]
         normalised.modalities = [ConceptMapping(concept: "https://example.org/modality/ct", value: "CT", method: .iri)]
+        normalised.codeLists = [.tier: [ConceptMapping(concept: "https://example.org/tier/1", value: "Tier 1", method: .label)]]
         normalised.unmapped = [UnmappedValue(field: "bodySite", value: "Pelvis^Masculin")]
         return normalised
     }

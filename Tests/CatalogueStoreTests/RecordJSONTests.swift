@@ -134,7 +134,7 @@ import Testing
         let period = RawPeriod(start: "s", end: "e")
         try expectAllPropertiesWritten(period, writing: { period.write(to: &$0) })
         try expectAllPropertiesWritten(langString, writing: { langString.write(to: &$0) })
-        try expectAllPropertiesWritten(normalised.cancerTypes[0], writing: { normalised.cancerTypes[0].write(to: &$0) })
+        try expectAllPropertiesWritten(normalised.cancerTypes[1], writing: { normalised.cancerTypes[1].write(to: &$0) })
         try expectAllPropertiesWritten(normalised.unmapped[0], writing: { normalised.unmapped[0].write(to: &$0) })
     }
 

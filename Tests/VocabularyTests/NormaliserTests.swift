@@ -20,6 +20,7 @@ import Testing
         case .cancerType: dataset(conditions: [value]).concepts(.cancerType)
         case .modality: dataset(modalities: [value]).concepts(.modality)
         case .bodySite: dataset(bodyParts: [value]).concepts(.bodySite)
+        default: []
         }
     }
 
@@ -70,7 +71,8 @@ import Testing
         let result = dataset(conditions: [.literal("NSCLC")], modalities: [.literal("PT, CT")],
                              bodyParts: [.iri("http://snomed.info/id/39607008")])
         #expect(result.cancerTypes.first?.method == .code)
-        #expect(result.modalities.allSatisfy { $0.fromList && $0.method == .code })
+        #expect(result.modalities.allSatisfy { $0.method == .split && $0.value == "PT, CT" })
+        #expect(result.modalities.map(\.matched) == ["PT", "CT"])
         #expect(result.bodySites.first?.method == .iri)
         #expect(dataset(conditions: [.literal("Lung carcinoma")]).cancerTypes.first?.method == .label)
     }
@@ -81,7 +83,7 @@ import Testing
         #expect(result.cancerTypes.isEmpty)
         #expect(result.modalities.map(\.concept) == [Shipped.mod("mr")])
         #expect(result.bodySites.map(\.concept) == [Shipped.bs("pelvis")])
-        #expect(result.unmapped == [
+        #expect(Set(result.unmapped) == [
             UnmappedValue(field: "cancerType", value: "Gliobastoma"),
             UnmappedValue(field: "modality", value: "Siemens Magnetom"),
             UnmappedValue(field: "bodySite", value: "Masculin"),

@@ -9,6 +9,13 @@ extension NormalisedDataset {
             json.member("accessRights", accessRights)
             json.mappings("bodySites", bodySites)
             json.mappings("cancerTypes", cancerTypes)
+            json.key("codeLists")
+            json.object { json in
+                for scheme in codeLists.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+                    json.key(string: scheme.rawValue)
+                    json.array(codeLists[scheme] ?? []) { $1.write(to: &$0) }
+                }
+            }
             json.langStrings("descriptions", descriptions)
             json.key("distributions")
             json.array(distributions) { $1.write(to: &$0) }
@@ -40,6 +47,7 @@ extension NormalisedDataset {
             case "accessRights": dataset.accessRights = try json.optionalString()
             case "bodySites": dataset.bodySites = try json.array(ConceptMapping.read)
             case "cancerTypes": dataset.cancerTypes = try json.array(ConceptMapping.read)
+            case "codeLists": dataset.codeLists = try readCodeLists(from: &json)
             case "descriptions": dataset.descriptions = try json.array(LangString.read)
             case "distributions": dataset.distributions = try json.array(RawDistribution.read)
             case "id": id = try json.string()
@@ -70,23 +78,39 @@ extension NormalisedDataset {
     }
 }
 
+extension NormalisedDataset {
+    /// `{"tier": [mapping…], …}`; a scheme this build does not know is an error, not dropped.
+    static func readCodeLists(from json: inout JSONReader) throws -> [ConceptScheme: [ConceptMapping]] {
+        var lists: [ConceptScheme: [ConceptMapping]] = [:]
+        try json.object { key, json in
+            guard let scheme = ConceptScheme(rawValue: key.description) else { throw JSONReadError(.invalidValue) }
+            lists[scheme] = try json.array(ConceptMapping.read)
+            return true
+        }
+        return lists
+    }
+}
+
 extension ConceptMapping {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.member("concept", concept)
-            json.key("fromList")
-            json.bool(fromList)
+            json.member("matched", matched)
             json.member("method", method.rawValue)
             json.member("value", value)
+            json.member("via", via)
         }
     }
 
+    /// Also reads the v1 form, where a list item was `"fromList": true` with the item as `value`.
     static func read(from json: inout JSONReader) throws -> ConceptMapping {
-        var concept: String?, value: String?, method: Method?, fromList = false
+        var concept: String?, value: String?, method: Method?, matched: String?, via: String?, fromList = false
         try json.object { key, json in
             switch key {
             case "concept": concept = try json.string()
             case "value": value = try json.string()
+            case "matched": matched = try json.optionalString()
+            case "via": via = try json.optionalString()
             case "method":
                 guard let known = Method(rawValue: try json.string()) else { throw JSONReadError(.invalidValue) }
                 method = known
@@ -98,7 +122,7 @@ extension ConceptMapping {
         guard let concept else { throw JSONReadError(.missingKey("concept")) }
         guard let value else { throw JSONReadError(.missingKey("value")) }
         guard let method else { throw JSONReadError(.missingKey("method")) }
-        return ConceptMapping(concept: concept, value: value, method: method, fromList: fromList)
+        return ConceptMapping(concept: concept, value: value, method: fromList ? .split : method, matched: matched, via: via)
     }
 }
 
