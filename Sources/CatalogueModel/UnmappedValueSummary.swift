@@ -8,12 +8,15 @@ public struct UnmappedValueSummary: Codable, Hashable, Sendable, CustomStringCon
     public var datasetCount: Int
     /// A few of those datasets, in key order, so a curator can look at the value in context.
     public var examples: [DatasetKey]
+    /// Datasets per node carrying it.
+    public var nodes: [String: Int]
 
-    public init(field: String, value: String, datasetCount: Int, examples: [DatasetKey]) {
+    public init(field: String, value: String, datasetCount: Int, examples: [DatasetKey], nodes: [String: Int] = [:]) {
         self.field = field
         self.value = value
         self.datasetCount = datasetCount
         self.examples = examples
+        self.nodes = nodes
     }
 
     /// Field and count only: the value itself is harvested text and stays out of logs.

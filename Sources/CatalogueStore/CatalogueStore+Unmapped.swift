@@ -29,6 +29,14 @@ extension CatalogueStore {
                     summaries[summaries.count - 1].examples.append(DatasetKey(node: row[3], id: row[4]))
                 }
             }
+            var perNode: [String: [String: Int]] = [:]
+            let counts = try Row.fetchCursor(db, sql: "SELECT field, value, node, COUNT(*) FROM unmappedValue GROUP BY field, value, node")
+            while let row = try counts.next() {
+                perNode[(row[0] as String) + "\u{0}" + (row[1] as String), default: [:]][row[2]] = row[3]
+            }
+            for index in summaries.indices {
+                summaries[index].nodes = perNode[summaries[index].field + "\u{0}" + summaries[index].value] ?? [:]
+            }
             return summaries
         }
     }

@@ -1,25 +1,6 @@
 import CatalogueModel
 import Foundation
 
-/// One problem the quality check found.
-public struct QualityFinding: Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Severity: String, Codable, Sendable {
-        /// Breaks normalisation or SKOS: an edit that introduces one is refused.
-        case error
-        /// Worth a curator's look; never blocks an edit.
-        case warning
-    }
-
-    public var severity: Severity
-    /// The check's name: `cycle`, `orphan`, `duplicatePrefLabel`, `sharedLabel`, `sharedCode`,
-    /// `missingEnglishPrefLabel`, `deprecatedInUse`, `unknownCodeSystem`, `danglingRelated`, `relatedIsBroader`.
-    public var check: String
-    public var concepts: [String]
-    public var message: String
-
-    public var description: String { "\(severity.rawValue): \(message)" }
-}
-
 /// The vocabulary checks of `catalogue vocab check`, also run before every edit is committed.
 ///
 /// Choices (see reference/vocab.md §5): labels and codes are compared per scheme after folding,

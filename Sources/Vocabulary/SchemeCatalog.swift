@@ -21,7 +21,7 @@ public enum SchemeCatalog {
         info(.modality, "imaging-modality", "imaging-modalities", "mod", "Imaging modalities (starter)",
              "Starter SKOS scheme of imaging modalities and DICOM object types, keyed to DICOM Modality (0008,0060)."),
         info(.bodySite, "body-site", "body-sites", "bs", "Body sites (starter)",
-             "Starter SKOS scheme of imaged body sites, keyed to DICOM Body Part Examined (0018,0015)."),
+             "Starter SKOS scheme of imaged body regions and organs, keyed to DICOM Body Part Examined (0018,0015) and DICOM anatomic codes."),
         info(.tier, "eucaim-tier", "eucaim-tiers", "tier", "EUCAIM interoperability tiers",
              "The tiers EUCAIM datasets declare in eucaim:interoperabilityLevel, with their hyper-ontology IRIs."),
         info(.datasetType, "eucaim-dataset-type", "eucaim-dataset-types", "dtype", "EUCAIM dataset types",

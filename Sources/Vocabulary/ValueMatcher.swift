@@ -60,7 +60,7 @@ struct ValueMatcher {
             let found = lookup.iri(text, scheme)
             return found.isEmpty ? nil : (found, .iri)
         }
-        let coded = codeMatches(text, scheme)
+        let coded = preferMorphology(codeMatches(text, scheme))
         if !coded.isEmpty { return (coded, .code) }
         let labelled = labelMatches(LabelFolding.fold(text), scheme)
         if !labelled.isEmpty { return (labelled, .label) }
@@ -73,6 +73,15 @@ struct ValueMatcher {
             if !found.isEmpty { return (found, .label) }
         }
         return nil
+    }
+
+    /// A morphology code ("8140/3") is carried by the site-less morphology concept and by every
+    /// site-specific one; alone it means the morphology, which the dataset's sites may refine.
+    private func preferMorphology(_ concepts: [String]) -> [String] {
+        guard concepts.count > 1 else { return concepts }
+        let resolver = ContextResolver(vocabulary: vocabulary)
+        let morphologies = concepts.filter(resolver.isMorphology)
+        return morphologies.isEmpty ? concepts : morphologies
     }
 
     /// Folded label, then its variants, in order of how much they change the text.

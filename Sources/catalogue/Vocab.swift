@@ -7,8 +7,17 @@ extension Catalogue {
     /// `catalogue vocab …`: the curated vocabularies.
     struct Vocab: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the curated SKOS vocabularies.",
-            subcommands: [List.self]
+            abstract: "Show and curate the SKOS vocabularies: edits, history and undo, quality checks, the unmapped queue, export and import.",
+            discussion: """
+                Every edit is checked (refused with the reason when it would break the vocabulary), stored as a change \
+                set with --author and --reason, re-normalises the datasets it affects and updates search at once. \
+                Concepts are named by IRI, PREFIX:ID (ct:nsclc, mod:mr, bs:lung) or SCHEME:ID (cancerType:nsclc).
+                """,
+            subcommands: [
+                List.self, Unmapped.self, Map.self, AddConcept.self, AddLabel.self, RemoveLabel.self, SetBroader.self,
+                AddCode.self, RemoveCode.self, Deprecate.self, Merge.self, History.self, Undo.self, Check.self,
+                Export.self, Import.self,
+            ]
         )
     }
 }

@@ -129,13 +129,14 @@ extension CatalogueStoreTests {
             RecordFixtures.record("ub", "ds-3", unmapped: [pelvis]),
         ], node: "ub")
 
-        #expect(try store.unmappedValues(examplesPerValue: 2) == [
+        #expect(try store.unmappedValues(examplesPerValue: 2).map(\.withoutNodeCounts) == [
             UnmappedValueSummary(field: "modality", value: "PET/CT", datasetCount: 3, examples: [
                 DatasetKey(node: "ub", id: "ds-9"), DatasetKey(node: "upv", id: "ds-1"),
             ]),
             UnmappedValueSummary(field: "bodySite", value: "Pelvis^Masculin", datasetCount: 1, examples: [DatasetKey(node: "ub", id: "ds-3")]),
             UnmappedValueSummary(field: "cancerType", value: "Breast Ca", datasetCount: 1, examples: [DatasetKey(node: "upv", id: "ds-1")]),
         ])
+        #expect(try store.unmappedValues().first?.nodes == ["ub": 1, "upv": 2])
 
         // ds-1 changes: its unmapped values go with its old content; ds-2 keeps its own.
         try store.importRecords([RecordFixtures.record("upv", "ds-1", title: "Revised", unmapped: [pelvis])], node: "upv")
@@ -144,5 +145,12 @@ extension CatalogueStoreTests {
             "bodySite=Pelvis^Masculin:2", "modality=PET/CT:2",
         ])
         #expect(summaries.allSatisfy { $0.examples.isEmpty })
+    }
+}
+
+extension UnmappedValueSummary {
+    /// The summary without its per-node counts, for tests about the other fields.
+    var withoutNodeCounts: UnmappedValueSummary {
+        UnmappedValueSummary(field: field, value: value, datasetCount: datasetCount, examples: examples)
     }
 }

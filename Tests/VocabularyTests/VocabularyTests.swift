@@ -19,8 +19,8 @@ enum Shipped {
     let vocabulary = Shipped.vocabulary
 
     @Test func loadsTheThreeShippedSchemes() {
-        #expect(vocabulary.concepts(in: .cancerType).count == 62)
-        #expect(vocabulary.concepts(in: .modality).count == 32)
+        #expect(vocabulary.concepts(in: .cancerType).count == 77)
+        #expect(vocabulary.concepts(in: .modality).count == 35)
         #expect(vocabulary.concepts(in: .bodySite).count == 44)
     }
 

@@ -1,0 +1,51 @@
+import ArgumentParser
+import CatalogueEngine
+import CatalogueModel
+import Foundation
+
+/// Who makes a vocabulary change and why, and how to report it: shared by every editing verb.
+struct VocabEditOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Who makes the change (default $CATALOGUE_AUTHOR, else $USER).", valueName: "name"))
+    var author: String?
+
+    @Option(help: ArgumentHelp("Why the change is made; stored in the history.", valueName: "text"))
+    var reason: String
+
+    @Flag(help: "Print the change report as JSON.")
+    var json = false
+
+    var changeAuthor: CatalogueService.ChangeAuthor {
+        let environment = ProcessInfo.processInfo.environment
+        return .init(name: author ?? environment["CATALOGUE_AUTHOR"] ?? environment["USER"] ?? "", reason: reason)
+    }
+
+    /// Prints what a committed change did.
+    func report(_ report: VocabularyEditReport) throws {
+        if json { return try JSONOutput.print(report) }
+        print("#\(report.change) \(report.summary)")
+        print("  \(report.datasetsRenormalised) dataset(s) re-normalised, \(report.datasetsChanged) changed, search updated in \(String(format: "%.2f", report.seconds)) s")
+        for warning in report.warnings { printError("warning: \(warning)") }
+    }
+
+    /// Opens the catalogue, builds the edit from resolved references, applies it and reports.
+    func run(_ home: HomeOptions, _ makeEdit: (CatalogueService) throws -> VocabularyEdit) throws {
+        let catalogue = try home.open()
+        try withUserFacingErrors {
+            try report(try catalogue.applyVocabularyEdit(try makeEdit(catalogue), by: changeAuthor))
+        }
+    }
+}
+
+/// A label as typed: `TEXT` or `TEXT@LANG`.
+enum LabelArgument {
+    static func parse(_ text: String, language: String?) throws -> LangString {
+        if let language { return LangString(text, language: language) }
+        if let at = text.lastIndex(of: "@"), at != text.startIndex {
+            let tag = String(text[text.index(after: at)...])
+            if !tag.isEmpty, tag.count <= 8, tag.allSatisfy({ $0.isLetter || $0 == "-" }) {
+                return LangString(String(text[..<at]), language: tag)
+            }
+        }
+        return LangString(text, language: "en")
+    }
+}
