@@ -76,6 +76,10 @@ extern "C" int cx_database_doccount(cx_database *database, unsigned *count, cx_e
     return guard(error, [&] { *count = database->state.reader.get_doccount(); });
 }
 
+extern "C" int cx_database_termfreq(cx_database *database, const char *term, unsigned *count, cx_error **error) {
+    return guard(error, [&] { *count = database->state.reader.get_termfreq(term); });
+}
+
 static Xapian::WritableDatabase &writer_of(cx_database *database) {
     if (!database->state.writer) throw Xapian::InvalidOperationError("the database was opened read-only");
     return *database->state.writer;

@@ -46,6 +46,29 @@ Xapian::Query text_query(const Xapian::Database &database, const char *text) {
     return parser.parse_query(text, flags);
 }
 
+/// The text query with its concept-synonym clauses: AND of the rest of the text and, per clause,
+/// (the clause's words as text OR the concept terms). Empty when there is neither.
+Xapian::Query expanded_text_query(const Xapian::Database &database, const cx_search_request &request) {
+    std::vector<Xapian::Query> conjuncts;
+    if (request.text && request.text[0] != '\0') {
+        Xapian::Query rest = text_query(database, request.text);
+        if (!rest.empty()) conjuncts.push_back(rest);
+    }
+    size_t next_term = 0;
+    for (size_t i = 0; i < request.synonym_count; ++i) {
+        std::vector<Xapian::Query> alternatives;
+        Xapian::Query words = text_query(database, request.synonym_texts[i]);
+        if (!words.empty()) alternatives.push_back(words);
+        for (size_t t = 0; t < request.synonym_term_counts[i]; ++t) {
+            alternatives.emplace_back(request.synonym_terms[next_term++]);
+        }
+        if (!alternatives.empty()) conjuncts.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    }
+    if (conjuncts.empty()) return Xapian::Query();
+    if (conjuncts.size() == 1) return conjuncts[0];
+    return Xapian::Query(Xapian::Query::OP_AND, conjuncts.begin(), conjuncts.end());
+}
+
 /// OR within each filter group, AND across groups; `skip_group` leaves one group out.
 Xapian::Query filter_query(const cx_search_request &request, long skip_group) {
     std::map<unsigned, std::vector<Xapian::Query>> groups;
@@ -106,9 +129,8 @@ extern "C" cx_result *cx_database_search(cx_database *database, const cx_search_
         auto result = std::make_unique<cx_result>();
         const Xapian::Database &db = state.reader;
         Xapian::doccount everything = std::max<Xapian::doccount>(db.get_doccount(), 1);
-        bool has_text = request->text && request->text[0] != '\0';
-        Xapian::Query text = has_text ? text_query(db, request->text) : Xapian::Query();
-        if (has_text && text.empty()) has_text = false;
+        Xapian::Query text = expanded_text_query(db, *request);
+        bool has_text = !text.empty();
 
         // Xapian's in-memory backend does not lower term frequencies on replace or delete, so it
         // always takes the counting pass below (the on-disk backend keeps them exact).

@@ -2,6 +2,7 @@ import CatalogueModel
 import CatalogueStore
 import Foundation
 import SearchIndex
+import Vocabulary
 
 extension CatalogueService {
     /// Runs a faceted search: validates the filters, asks the index for one page with exact
@@ -16,7 +17,11 @@ extension CatalogueService {
             }
             return SearchResponse(total: 0, page: query.page, perPage: query.perPage, datasets: [], facets: SearchResponse.Facets([:]))
         }
-        let result = try indexCall { try searchReader().search(request) }
+        let index = try indexCall { try searchReader() }
+        let result = try indexCall { try index.search(request) }
+        let suggestion = SpellingSuggester(vocabulary: vocabulary).suggestion(for: query.text) { word in
+            (try? index.documentFrequency(ofWord: word)).map { $0 > 0 } ?? true
+        }
         let records = try storeCall { try store.normalisedRecords(result.hits) }
         let builder = DatasetViewBuilder(vocabulary: vocabulary)
         let names = nodes.mapValues { $0 ?? "" }.filter { !$0.value.isEmpty }
@@ -24,7 +29,8 @@ extension CatalogueService {
         return SearchResponse(
             total: result.total, page: query.page, perPage: query.perPage,
             datasets: records.map { builder.view($0.normalised, source: $0.source) },
-            facets: SearchResponse.Facets(facets))
+            facets: SearchResponse.Facets(facets), suggestion: suggestion,
+            interpretedAs: Dictionary(request.synonyms.map { ($0.text, $0.concepts.values.flatMap { $0 }) }, uniquingKeysWith: { $0 + $1 }))
     }
 
     /// Validates a query and resolves its filters (codes and IRIs to concepts) into an index request.
@@ -34,7 +40,10 @@ extension CatalogueService {
 
     private func resolve(_ query: SearchQuery, knownNodes: Set<String>) throws -> SearchRequest {
         let filters = try FilterResolver(vocabulary: vocabulary, knownNodes: knownNodes).resolve(query.filters)
-        return SearchRequest(text: query.text, filters: filters, sort: query.sort, page: query.page, perPage: query.perPage)
+        let interpretation = QueryInterpreter(vocabulary: vocabulary).interpret(query.text)
+        return SearchRequest(
+            text: interpretation.rest, filters: filters, sort: query.sort, page: query.page, perPage: query.perPage,
+            synonyms: interpretation.clauses)
     }
 
     private func searchReader() throws -> SearchIndex {

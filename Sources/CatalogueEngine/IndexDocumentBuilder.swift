@@ -3,19 +3,20 @@ import Vocabulary
 
 /// Describes a normalised dataset to the search index: its text, and its filter values with every
 /// concept's ancestors added, so a filter on "lung cancer" also finds NSCLC datasets.
+///
+/// Concept labels are not indexed as text: search reads them from the vocabularies at query time
+/// (`QueryInterpreter`) and matches the concept terms, so a curator's label edit is searchable at
+/// once and a removed label stops matching at once, without reindexing.
 struct IndexDocumentBuilder: Sendable {
     let vocabulary: Vocabulary
 
     func document(for dataset: NormalisedDataset) -> IndexedDataset {
         var facetValues: [FacetField: [String]] = [.node: [dataset.node]]
-        var text = dataset.titles.map(\.value) + dataset.descriptions.map(\.value) + dataset.keywords.map(\.value)
-        for scheme in ConceptScheme.allCases {
-            let mapped = dataset.concepts(scheme)
-            let expanded = expand(mapped)
+        let text = dataset.titles.map(\.value) + dataset.descriptions.map(\.value) + dataset.keywords.map(\.value)
+        for scheme in ConceptScheme.facets {
             if let field = FacetField.allCases.first(where: { $0.scheme == scheme }) {
-                facetValues[field] = expanded
+                facetValues[field] = expand(dataset.concepts(scheme))
             }
-            text += mapped.flatMap(allLabels) + expanded.flatMap(prefLabels)
         }
         if let access = dataset.accessRights { facetValues[.accessRights] = [access] }
         return IndexedDataset(
@@ -33,15 +34,5 @@ struct IndexDocumentBuilder: Sendable {
             }
         }
         return result
-    }
-
-    /// Pref, alt and hidden labels in every language: hidden labels are for finding, not showing.
-    private func allLabels(_ iri: String) -> [String] {
-        guard let concept = vocabulary.concept(iri: iri) else { return [] }
-        return Array(concept.prefLabels.values) + concept.altLabels.map(\.value) + concept.hiddenLabels.map(\.value)
-    }
-
-    private func prefLabels(_ iri: String) -> [String] {
-        vocabulary.concept(iri: iri).map { Array($0.prefLabels.values) } ?? []
     }
 }

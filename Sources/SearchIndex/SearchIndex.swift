@@ -61,6 +61,11 @@ public final class SearchIndex {
     /// Sees the latest committed changes (for a reader kept open across another writer's commits).
     public func reopen() throws { try database.reopen() }
 
+    /// How many documents contain `word` in their free text (lower-cased, unstemmed).
+    public func documentFrequency(ofWord word: String) throws -> Int {
+        try database.termFrequency(word.lowercased())
+    }
+
     public func search(_ request: SearchRequest) throws -> SearchResult {
         try Searcher(database: database).search(request)
     }

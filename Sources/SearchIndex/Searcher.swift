@@ -22,7 +22,16 @@ struct Searcher {
         let offset = UInt32(clamping: (request.page - 1) * request.perPage)
         let limit = UInt32(clamping: request.perPage)
 
-        let result = try CStrings.with(filterTerms) { termPointers in
+        let synonymTexts = request.synonyms.map(\.text)
+        let synonymTerms = request.synonyms.map { clause in
+            clause.concepts.keys.sorted().flatMap { field in
+                clause.concepts[field, default: []].map { TermEncoder.term(prefix: IndexSchema.prefix(field), value: $0).text }
+            }
+        }
+        let result = try CStrings.with(synonymTexts) { synonymTextPointers in
+        try CStrings.with(synonymTerms.flatMap { $0 }) { synonymTermPointers in
+        try synonymTerms.map(\.count).withUnsafeBufferPointer { synonymCounts in
+        try CStrings.with(filterTerms) { termPointers in
             try CStrings.with(facets.map(IndexSchema.prefix)) { prefixPointers in
                 try filterGroups.withUnsafeBufferPointer { groups in
                     try excluded.withUnsafeBufferPointer { excludedGroups in
@@ -32,12 +41,17 @@ struct Searcher {
                                 filter_count: filterTerms.count, sort: sort, sort_slot: slot,
                                 offset: offset, limit: limit,
                                 facet_prefixes: prefixPointers, facet_excluded_groups: excludedGroups.baseAddress,
-                                facet_count: facets.count)
+                                facet_count: facets.count,
+                                synonym_texts: synonymTextPointers, synonym_term_counts: synonymCounts.baseAddress,
+                                synonym_terms: synonymTermPointers, synonym_count: synonymTexts.count)
                             return try XapianCall.value("search") { cx_database_search(database.handle, &cRequest, $0) }
                         }
                     }
                 }
             }
+        }
+        }
+        }
         }
         defer { cx_result_free(result) }
         return try read(result, facets: facets)

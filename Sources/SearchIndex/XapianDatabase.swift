@@ -46,6 +46,12 @@ final class XapianDatabase {
         return String(cString: pointer)
     }
 
+    func termFrequency(_ term: String) throws -> Int {
+        var count: UInt32 = 0
+        try XapianCall.check("read term frequency") { cx_database_termfreq(handle, term, &count, $0) }
+        return Int(count)
+    }
+
     func delete(uniqueTerm: String) throws {
         try XapianCall.check("delete document") { cx_database_delete(handle, uniqueTerm, $0) }
     }

@@ -130,8 +130,10 @@ import Testing
         #expect(datasets.first { $0.node == "nl-test" && $0.id == "ds-nsclc" }?.title == "Lung screening CT, second release")
         #expect(datasets.first { $0.node == "es-test" && $0.id == "ds-nsclc" }?.title == "Cohorte de pulmón")
         #expect(try fixture.search("second release").keys == ["nl-test/ds-nsclc"])
-        // "screening" also finds the breast dataset through mammography's altLabel "screening mammography".
-        #expect(try fixture.search("screening").keys == ["nl-test/ds-nsclc", "nl-test/ds-breast"])
+        // Concept labels are matched at query time as whole labels: "screening mammography" (an
+        // altLabel of mammography) finds the breast dataset; the word "screening" alone is only text.
+        #expect(try fixture.search("screening").keys == ["nl-test/ds-nsclc"])
+        #expect(try fixture.search("screening mammography").keys == ["nl-test/ds-breast"])
         #expect(try fixture.search("second").total == 1)
     }
 

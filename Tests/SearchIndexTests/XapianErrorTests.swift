@@ -28,7 +28,8 @@ import Testing
         var request = cx_search_request(
             text: nil, filter_terms: nil, filter_groups: nil, filter_count: 0,
             sort: Int32(CX_SORT_VALUE_ASCENDING), sort_slot: 0xFFFF_FFFF, offset: 0, limit: 10,
-            facet_prefixes: nil, facet_excluded_groups: nil, facet_count: 0)
+            facet_prefixes: nil, facet_excluded_groups: nil, facet_count: 0,
+            synonym_texts: nil, synonym_term_counts: nil, synonym_terms: nil, synonym_count: 0)
         let result = cx_database_search(database, &request, &error)
         #expect(result == nil)
         let reported = try #require(error)

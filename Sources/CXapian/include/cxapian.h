@@ -59,6 +59,8 @@ cx_database *cx_database_open(const char *path, int mode, cx_error **error);
 void cx_database_close(cx_database *database);
 
 int cx_database_doccount(cx_database *database, unsigned *count, cx_error **error);
+/* How many documents index `term` (0 when none). */
+int cx_database_termfreq(cx_database *database, const char *term, unsigned *count, cx_error **error);
 int cx_database_commit(cx_database *database, cx_error **error);
 /* Re-reads the latest committed revision (read-only databases). */
 int cx_database_reopen(cx_database *database, cx_error **error);
@@ -99,6 +101,13 @@ typedef struct cx_search_request {
     int sort; unsigned sort_slot;
     unsigned offset; unsigned limit;
     const char *const *facet_prefixes; const int *facet_excluded_groups; size_t facet_count;
+    /*
+     * Concept synonyms found in the text: clause i matches its own words as free text OR any of
+     * its synonym_term_counts[i] boolean terms (taken in order from synonym_terms). Clauses are
+     * ANDed with `text` (the rest of the query); both may be present, either may be empty.
+     */
+    const char *const *synonym_texts; const size_t *synonym_term_counts; const char *const *synonym_terms;
+    size_t synonym_count;
 } cx_search_request;
 
 typedef struct cx_result cx_result;

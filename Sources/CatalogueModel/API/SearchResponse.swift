@@ -8,8 +8,18 @@ public struct SearchResponse: Codable, Hashable, Sendable {
     public var perPage: Int
     public var datasets: [DatasetView]
     public var facets: Facets
+    /// The text with misspelt words corrected from the vocabularies' labels, when some word is
+    /// known neither to the vocabularies nor to the index.
+    public var suggestion: String?
+    /// The phrases of the text that were read as concepts, with the concepts (IRIs).
+    public var interpretedAs: [String: [String]]
 
-    public init(total: Int, page: Int, perPage: Int, datasets: [DatasetView], facets: Facets) {
+    public init(
+        total: Int, page: Int, perPage: Int, datasets: [DatasetView], facets: Facets, suggestion: String? = nil,
+        interpretedAs: [String: [String]] = [:]
+    ) {
+        self.suggestion = suggestion
+        self.interpretedAs = interpretedAs
         self.total = total
         self.page = page
         self.perPage = perPage
