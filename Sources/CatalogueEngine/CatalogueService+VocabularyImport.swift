@@ -24,8 +24,10 @@ extension CatalogueService {
         var unchanged = 0
         for concept in imported {
             if let position = merged.firstIndex(where: { $0.iri == concept.iri }) {
-                if merged[position] == concept { unchanged += 1; continue }
-                changed.append(.init(concept: concept.iri, label: concept.label, lines: ConceptDiff.lines(from: merged[position], to: concept)))
+                // Statement order is not a difference (files list notations in any order).
+                let lines = ConceptDiff.lines(from: merged[position], to: concept)
+                if lines.isEmpty { unchanged += 1; continue }
+                changed.append(.init(concept: concept.iri, label: concept.label, lines: lines))
                 merged[position] = concept
             } else {
                 added.append(.init(concept: concept.iri, label: concept.label, lines: ConceptDiff.lines(from: nil, to: concept)))
