@@ -68,7 +68,9 @@ struct ValueMatcher {
             let found = labelMatches(LabelFolding.fold(outer), scheme)
             if !found.isEmpty { return (found, .label) }
         }
-        if scheme == .cancerType, NonCancerMarkers.present(in: LabelFolding.fold(text)) {
+        // "COVID-19 (non-cancer)": the marker speaks for the whole value, unless it is a list
+        // ("Pancreatic cancer; healthy controls"), whose items are read one by one.
+        if scheme == .cancerType, Self.split(text).count == 1, NonCancerMarkers.present(in: LabelFolding.fold(text)) {
             let found = lookup.label(NonCancerMarkers.conceptLabel, scheme)
             if !found.isEmpty { return (found, .label) }
         }
