@@ -104,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "CatalogueBenchmark",
             dependencies: [
-                "CatalogueModel", "CatalogueEngine", "SearchIndex",
+                "CatalogueModel", "CatalogueEngine", "SearchIndex", "CatalogueStore", "Vocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/CatalogueBenchmark",

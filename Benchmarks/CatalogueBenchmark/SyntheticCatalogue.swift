@@ -9,6 +9,9 @@ struct SyntheticCatalogue {
     let modalities: ZipfSampler<ValueForms>
     let bodySites: ZipfSampler<ValueForms>
     let words: ZipfSampler<String>
+    /// Every `every`-th dataset carries `value` as its condition instead of a drawn one: the
+    /// datasets a vocabulary edit is then measured on.
+    var markedCondition: (every: Int, value: String)?
 
     init(cancerTypes: [ConceptView], modalities: [ConceptView], bodySites: [ConceptView]) {
         self.cancerTypes = ZipfSampler(Self.popularFirst(cancerTypes, Self.commonCancers).map(ValueForms.init))
@@ -94,7 +97,12 @@ struct SyntheticCatalogue {
         objects.append("healthdcatap:numberOfRecords \"\(studies)\"^^xsd:nonNegativeInteger")
         objects.append("healthdcatap:minTypicalAge \(Int.random(in: 0...50, using: &generator))")
         objects.append("healthdcatap:maxTypicalAge \(Int.random(in: 51...95, using: &generator))")
-        objects.append("eucaim:hasCondition \(Int.random(in: 0..<100, using: &generator) < 3 ? Turtle.literal("Other") : cancer.draw(using: &generator))")
+        let condition = Int.random(in: 0..<100, using: &generator) < 3 ? Turtle.literal("Other") : cancer.draw(using: &generator)
+        if let marked = markedCondition, index % marked.every == 0 {
+            objects.append("eucaim:hasCondition \(Turtle.literal(marked.value))")
+        } else {
+            objects.append("eucaim:hasCondition \(condition)")
+        }
         objects.append("eucaim:hasImageModality " + modalityValues.map { $0.draw(using: &generator) }.joined(separator: ", "))
         objects.append("eucaim:hasImageBodyPart \(site.draw(using: &generator))")
         objects.append("eucaim:interoperabilityLevel eucaim:\(["SPEC1000009", "SPEC1000011", "SPEC1000010"].randomElement(using: &generator)!)")

@@ -14,15 +14,14 @@ struct ContextResolver {
     /// The ICD site categories of a concept: its own topography/ICD-10 codes, else its nearest
     /// ancestors'. Ranges ("C00-C97") are not sites.
     func sites(of iri: String) -> Set<String> {
-        for candidate in [iri] + vocabulary.ancestors(of: iri) {
-            guard let concept = vocabulary.concept(iri: candidate) else { continue }
-            let categories = Set(concept.notations.compactMap { notation -> String? in
-                guard notation.type == .icd10 || notation.type == .icdo3Topography, !notation.code.contains("-") else { return nil }
-                return String(notation.code.uppercased().prefix(3))
-            })
-            if !categories.isEmpty { return categories }
-        }
-        return []
+        vocabulary.siteCategories[iri] ?? []
+    }
+
+    static func ownSites(_ concept: Concept) -> Set<String> {
+        Set(concept.notations.compactMap { notation -> String? in
+            guard notation.type == .icd10 || notation.type == .icdo3Topography, !notation.code.contains("-") else { return nil }
+            return String(notation.code.uppercased().prefix(3))
+        })
     }
 
     func morphologies(of iri: String) -> [String] {
@@ -31,7 +30,7 @@ struct ContextResolver {
 
     /// A morphology concept: it carries a morphology code and says nothing about a site.
     func isMorphology(_ iri: String) -> Bool {
-        !morphologies(of: iri).isEmpty && sites(of: iri).isEmpty
+        vocabulary.siteCategories[iri] == nil && vocabulary.concept(iri: iri)?.notations.contains { $0.type == .icdo3Morphology } == true
     }
 
     /// The site-specific concept for a morphology concept and the dataset's site categories.

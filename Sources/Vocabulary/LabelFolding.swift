@@ -4,6 +4,7 @@ import Foundation
 /// "Próstata" → "prostata", "PET/CT" → "pet ct", "Head & Neck" → "head and neck".
 enum LabelFolding {
     static func fold(_ label: String) -> String {
+        if let ascii = foldASCII(label) { return ascii }
         let folded = label
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en"))
             .replacingOccurrences(of: "&", with: " and ")
@@ -20,6 +21,31 @@ enum LabelFolding {
             }
         }
         return result
+    }
+
+    /// The same folding for pure-ASCII text without Foundation's locale-aware folding, which
+    /// dominates the normaliser's time otherwise; nil when the text is not ASCII.
+    private static func foldASCII(_ label: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(label.utf8.count)
+        var pendingSpace = false
+        for byte in label.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
+            let isWordByte = (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39)
+            if byte == UInt8(ascii: "&") {
+                if !bytes.isEmpty { bytes.append(0x20) }
+                bytes.append(contentsOf: Array("and".utf8))
+                pendingSpace = true
+            } else if isWordByte {
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(lower)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Laterality words that qualify a body part but do not change it ("left breast").

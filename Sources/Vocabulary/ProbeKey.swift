@@ -20,7 +20,17 @@ public enum ProbeKey {
     public static let icdRanges = "c:*range"
 
     static func alphanumeric(_ code: String) -> String {
-        String(code.uppercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        var scalars = String.UnicodeScalarView()
+        for scalar in code.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                if value >= 0x61 && value <= 0x7A { scalars.append(Unicode.Scalar(value - 0x20)!) }
+                else if (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) { scalars.append(scalar) }
+            } else if CharacterSet.alphanumerics.contains(scalar) {
+                scalars.append(contentsOf: String(scalar).uppercased().unicodeScalars)
+            }
+        }
+        return String(scalars)
     }
 
     /// Every key under which `concept` answers a lookup: what an edit of it can change.

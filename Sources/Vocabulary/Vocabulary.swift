@@ -11,6 +11,8 @@ public struct Vocabulary: Sendable {
     let childrenByParent: [String: [String]]
     let ancestorsByConcept: [String: [String]]
     let index: ConceptIndex
+    /// ICD site categories per concept ("C34"), its own or its nearest ancestors'; see `ContextResolver`.
+    let siteCategories: [String: Set<String>]
 
     /// Loads every `*.ttl` of `folder` and checks the hierarchy (no dangling broader, no cycle).
     public static func load(from folder: URL) throws -> Vocabulary {
@@ -50,6 +52,14 @@ public struct Vocabulary: Sendable {
             iris.sorted { concepts[$0]!.label.localizedStandardCompare(concepts[$1]!.label) == .orderedAscending }
         }
         index = ConceptIndex(concepts: Array(concepts.values))
+        var sites: [String: Set<String>] = [:]
+        for concept in ordered {
+            for candidate in [concept.iri] + (ancestorsByConcept[concept.iri] ?? []) {
+                let categories = concepts[candidate].map(ContextResolver.ownSites) ?? []
+                if !categories.isEmpty { sites[concept.iri] = categories; break }
+            }
+        }
+        siteCategories = sites
     }
 
     public func concept(iri: String) -> Concept? { concepts[iri] }

@@ -13,6 +13,7 @@ enum SearchResultPrinter {
             lines.append("")
             lines.append(DatasetTable.render(response.datasets, firstRank: first))
         }
+        if let suggestion = response.suggestion { lines.append("Did you mean: \(suggestion)") }
         for field in FacetField.allCases {
             let values = response.facets[field]
             guard !values.isEmpty else { continue }
