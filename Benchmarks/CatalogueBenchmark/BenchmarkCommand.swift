@@ -11,7 +11,7 @@ import SearchIndex
 struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue-benchmark",
-        subcommands: [SearchBenchmark.self, HarvestBenchmark.self, VocabularyBenchmark.self],
+        subcommands: [SearchBenchmark.self, HarvestBenchmark.self, VocabularyBenchmark.self, NormaliseBenchmark.self],
         defaultSubcommand: SearchBenchmark.self)
 }
 

@@ -19,7 +19,12 @@ struct FacetColumn {
     std::vector<std::string> values;            // code → value (term without prefix)
     std::vector<uint32_t> offsets;              // docid → start in codes (size doc_limit + 2)
     std::vector<uint32_t> codes;                // concatenated codes per document
+    std::map<std::string, uint32_t> code_of;    // value → code
+    std::vector<std::shared_ptr<std::vector<Xapian::docid>>> documents;  // code → sorted docids (value-backed facets)
 };
+
+/// The separator of values in a value-backed facet's slot.
+constexpr char value_separator = '\x1f';
 
 struct Database {
     Xapian::Database reader;                    // the database searched (same object as writer when writable)
@@ -27,8 +32,14 @@ struct Database {
     bool in_memory = false;
     uint64_t generation = 1;                    // bumped on every change, invalidates columns
     std::map<std::string, std::shared_ptr<FacetColumn>> columns;
+    std::map<std::string, Xapian::valueno> value_facets;   // prefix → slot
 
     const FacetColumn &column(const std::string &prefix);
+    /// The value-backed facet a term belongs to, or value_facets.end().
+    std::map<std::string, Xapian::valueno>::const_iterator value_facet_of(const std::string &term) const;
+    /// A query matching the documents carrying `term`: the term itself, or for a value-backed
+    /// facet the documents whose slot holds the value.
+    Xapian::Query term_query(const std::string &term);
 };
 
 } // namespace cxapian

@@ -48,7 +48,8 @@ Xapian::Query text_query(const Xapian::Database &database, const char *text) {
 
 /// The text query with its concept-synonym clauses: AND of the rest of the text and, per clause,
 /// (the clause's words as text OR the concept terms). Empty when there is neither.
-Xapian::Query expanded_text_query(const Xapian::Database &database, const cx_search_request &request) {
+Xapian::Query expanded_text_query(cxapian::Database &state, const cx_search_request &request) {
+    const Xapian::Database &database = state.reader;
     std::vector<Xapian::Query> conjuncts;
     if (request.text && request.text[0] != '\0') {
         Xapian::Query rest = text_query(database, request.text);
@@ -60,7 +61,7 @@ Xapian::Query expanded_text_query(const Xapian::Database &database, const cx_sea
         Xapian::Query words = text_query(database, request.synonym_texts[i]);
         if (!words.empty()) alternatives.push_back(words);
         for (size_t t = 0; t < request.synonym_term_counts[i]; ++t) {
-            alternatives.emplace_back(request.synonym_terms[next_term++]);
+            alternatives.push_back(state.term_query(request.synonym_terms[next_term++]));
         }
         if (!alternatives.empty()) conjuncts.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     }
@@ -70,11 +71,11 @@ Xapian::Query expanded_text_query(const Xapian::Database &database, const cx_sea
 }
 
 /// OR within each filter group, AND across groups; `skip_group` leaves one group out.
-Xapian::Query filter_query(const cx_search_request &request, long skip_group) {
+Xapian::Query filter_query(cxapian::Database &state, const cx_search_request &request, long skip_group) {
     std::map<unsigned, std::vector<Xapian::Query>> groups;
     for (size_t i = 0; i < request.filter_count; ++i) {
         if (static_cast<long>(request.filter_groups[i]) == skip_group) continue;
-        groups[request.filter_groups[i]].emplace_back(request.filter_terms[i]);
+        groups[request.filter_groups[i]].push_back(state.term_query(request.filter_terms[i]));
     }
     std::vector<Xapian::Query> conjuncts;
     for (auto &group : groups) conjuncts.emplace_back(Xapian::Query::OP_OR, group.second.begin(), group.second.end());
@@ -83,9 +84,9 @@ Xapian::Query filter_query(const cx_search_request &request, long skip_group) {
 }
 
 /// The full query: text (or match-all, built per call rather than the shared static) filtered.
-Xapian::Query full_query(const Xapian::Query &text, bool has_text, const cx_search_request &request, long skip_group) {
+Xapian::Query full_query(cxapian::Database &state, const Xapian::Query &text, bool has_text, const cx_search_request &request, long skip_group) {
     Xapian::Query base = has_text ? text : Xapian::Query(std::string());
-    Xapian::Query filters = filter_query(request, skip_group);
+    Xapian::Query filters = filter_query(state, request, skip_group);
     if (filters.empty()) return base;
     return Xapian::Query(Xapian::Query::OP_FILTER, base, filters);
 }
@@ -109,10 +110,18 @@ void collect(std::vector<std::pair<std::string, unsigned>> &out, const cxapian::
 /// With no text and no filters every document matches: the total is the document count and each
 /// facet value's count is its term's frequency, so no match pass or spy is needed (exact, and
 /// independent of the catalogue's size but for the number of facet values).
-static void browse_all_counts(const Xapian::Database &db, const cx_search_request &request, cx_result &result) {
+static void browse_all_counts(cxapian::Database &state, const cx_search_request &request, cx_result &result) {
+    const Xapian::Database &db = state.reader;
     result.facets.resize(request.facet_count);
     for (size_t f = 0; f < request.facet_count; ++f) {
         std::string prefix = request.facet_prefixes[f];
+        if (state.value_facets.count(prefix)) {
+            const cxapian::FacetColumn &column = state.column(prefix);
+            for (size_t code = 0; code < column.values.size(); ++code) {
+                if (!column.documents[code]->empty()) result.facets[f].emplace_back(column.values[code], column.documents[code]->size());
+            }
+            continue;
+        }
         for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
             if (term.get_termfreq() > 0) result.facets[f].emplace_back((*term).substr(prefix.size()), term.get_termfreq());
         }
@@ -129,13 +138,13 @@ extern "C" cx_result *cx_database_search(cx_database *database, const cx_search_
         auto result = std::make_unique<cx_result>();
         const Xapian::Database &db = state.reader;
         Xapian::doccount everything = std::max<Xapian::doccount>(db.get_doccount(), 1);
-        Xapian::Query text = expanded_text_query(db, *request);
+        Xapian::Query text = expanded_text_query(state, *request);
         bool has_text = !text.empty();
 
         // Xapian's in-memory backend does not lower term frequencies on replace or delete, so it
         // always takes the counting pass below (the on-disk backend keeps them exact).
         if (!has_text && request->filter_count == 0 && !state.in_memory) {
-            browse_all_counts(db, *request, *result);
+            browse_all_counts(state, *request, *result);
             Xapian::Enquire enquire(db);
             enquire.set_query(Xapian::Query(std::string()));
             enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -159,7 +168,7 @@ extern "C" cx_result *cx_database_search(cx_database *database, const cx_search_
         }
 
         Xapian::Enquire enquire(db);
-        enquire.set_query(full_query(text, has_text, *request, -1));
+        enquire.set_query(full_query(state, text, has_text, *request, -1));
         if (!has_text) enquire.set_weighting_scheme(Xapian::BoolWeight());
         switch (request->sort) {
         case CX_SORT_VALUE_DESCENDING: enquire.set_sort_by_value_then_relevance(request->sort_slot, true); break;
@@ -180,7 +189,7 @@ extern "C" cx_result *cx_database_search(cx_database *database, const cx_search_
             long excluded = request->facet_excluded_groups[f];
             if (excluded >= 0) {
                 Xapian::Enquire pass(db);
-                pass.set_query(full_query(text, has_text, *request, excluded));
+                pass.set_query(full_query(state, text, has_text, *request, excluded));
                 pass.set_weighting_scheme(Xapian::BoolWeight());
                 ColumnSpy facet_spy({{columns[f], &counts[f]}});
                 pass.add_matchspy(&facet_spy);

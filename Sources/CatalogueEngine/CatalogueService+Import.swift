@@ -74,6 +74,19 @@ extension CatalogueService {
         }
     }
 
+    /// After a re-normalisation: only facet terms change (text and values are copies of the raw
+    /// record), so only those are rewritten.
+    func updateIndexFacets(with datasets: [NormalisedDataset]) throws {
+        let builder = IndexDocumentBuilder(vocabulary: vocabulary)
+        do {
+            let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readWrite)
+            try index.updateFacets(datasets.parallelMap(builder.document))
+            try index.commit()
+        } catch {
+            throw CatalogueEngineError.indexStale(String(describing: error))
+        }
+    }
+
     static func rdfFormat(_ format: ImportFormat) -> RDFFormat {
         switch format {
         case .turtle: .turtle

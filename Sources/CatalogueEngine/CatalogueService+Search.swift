@@ -51,7 +51,13 @@ extension CatalogueService {
             try reader.reopen()
             return reader
         }
-        let opened = try SearchIndex.open(at: configuration.indexPath.path, mode: .readOnly)
+        let opened: SearchIndex
+        do {
+            opened = try SearchIndex.open(at: configuration.indexPath.path, mode: .readOnly)
+        } catch let error as SearchIndexError {
+            if case .outdatedFormat = error { throw CatalogueEngineError.indexStale(error.description) }
+            throw error
+        }
         reader = opened
         return opened
     }
@@ -62,7 +68,7 @@ extension CatalogueService {
         let builder = IndexDocumentBuilder(vocabulary: vocabulary)
         reader = nil
         return try indexCall {
-            let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readWrite)
+            let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readWrite, forRebuild: true)
             try index.removeAll()
             var count = 0
             try store.forEachNormalised(batchSize: 1_000) { batch in

@@ -67,15 +67,25 @@ extension CatalogueService {
         _ change: VocabularyChange, kind: String, summary: String, edit: VocabularyEdit?, reverts: Int?,
         by author: ChangeAuthor, started: ContinuousClock.Instant
     ) throws -> VocabularyEditReport {
+        let clock = ContinuousClock()
+        var timings: [String: Double] = ["check": (clock.now - started).seconds]
+        var mark = clock.now
+        func lap(_ name: String) {
+            timings[name, default: 0] += (clock.now - mark).seconds
+            mark = clock.now
+        }
         let affected = try storeCall { try store.datasets(probing: change.changedKeys) }
+        lap("find")
         let normaliser = Normaliser(vocabulary: change.vocabulary)
         var renormalised: [(key: DatasetKey, normalised: NormalisedDataset, keys: [String])] = []
         for batch in stride(from: 0, to: affected.count, by: 2_000).map({ Array(affected[$0..<min($0 + 2_000, affected.count)]) }) {
             let records = try storeCall { try store.records(batch) }
+            lap("read")
             renormalised += records.parallelMap { record in
                 let result = normaliser.normaliseRecordingProbes(record.raw, node: record.key.node)
                 return (record.key, result.dataset, result.probes.sorted())
             }
+            lap("normalise")
         }
         let record = VocabularyChangeRecord(
             id: 0, author: author.name, createdAt: Date(), reason: author.reason, kind: kind, summary: summary,
@@ -83,14 +93,16 @@ extension CatalogueService {
         let stored = try storeCall {
             try store.commitVocabularyChange(VocabularyCommit(change: record, concepts: change.vocabulary.allConcepts, renormalised: renormalised))
         }
+        lap("store")
         vocabulary = change.vocabulary
         // Every re-normalised dataset is re-indexed, changed record or not: an edit of the
         // hierarchy changes the ancestors indexed for a dataset whose own mappings stay the same.
-        try updateIndex(with: renormalised.map(\.normalised))
+        try updateIndexFacets(with: renormalised.map(\.normalised))
+        lap("index")
         return VocabularyEditReport(
             change: stored.id, kind: kind, summary: summary, datasetsRenormalised: renormalised.count,
             datasetsChanged: stored.changed.count, warnings: change.newWarnings.map(\.message),
-            seconds: (ContinuousClock.now - started).seconds)
+            seconds: (ContinuousClock.now - started).seconds, timings: timings)
     }
 
     /// The change sets, newest first.

@@ -52,12 +52,13 @@ extension CatalogueStore {
                 try upsert.execute(arguments: [concept.iri, concept.scheme.rawValue, position, json])
             }
             var changed: [DatasetKey] = []
+            var probes = try ProbeTable.Writer(db)
             for item in commit.renormalised {
                 if try DatasetTable.replaceNormalised(of: item.key, title: item.normalised.title, json: coder.json(item.normalised), in: db) {
                     try DatasetTable.replaceUnmapped(of: item.key, with: item.normalised.unmapped, in: db)
                     changed.append(item.key)
                 }
-                try ProbeTable.replace(of: item.key, with: item.keys, in: db)
+                try probes.replace(of: item.key, with: item.keys)
             }
             let change = commit.change
             try db.execute(sql: """

@@ -83,6 +83,10 @@ public final class CatalogueStore: Sendable {
     /// `synchronous = NORMAL` for files: in WAL mode it cannot corrupt the database, and a power
     /// cut can at worst lose the last committed import, which the next harvest repeats. It saves
     /// an fsync per transaction.
+    ///
+    /// `mmap_size` of 1 GiB for files: pages are read from the OS page cache without a system call
+    /// each. A vocabulary edit touching 10,000 datasets read ~200,000 pages through `pread` with
+    /// SQLite's default 8 MB cache; memory-mapped reads took that off the critical path.
     private static func configuration(synchronous: String?) -> Configuration {
         var configuration = Configuration()
         configuration.label = "CatalogueStore"
@@ -91,6 +95,7 @@ public final class CatalogueStore: Sendable {
         if let synchronous {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+                try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             }
         }
         return configuration

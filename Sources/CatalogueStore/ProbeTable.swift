@@ -4,20 +4,38 @@ import GRDB
 /// The SQL of `normalisationKey` and `normalisationProbe`: which keys each dataset's
 /// normalisation looked up, and which datasets looked up any of a set of keys.
 enum ProbeTable {
-    /// Replaces the keys of one dataset (no-op for an unknown dataset).
-    static func replace(of key: DatasetKey, with keys: [String], in db: Database) throws {
-        let datasetID = try db.cachedStatement(sql: "SELECT id FROM dataset WHERE node = ? AND identifier = ?")
-        guard let dataset = try Int64.fetchOne(datasetID, arguments: [key.node, key.id]) else { return }
-        try db.cachedStatement(sql: "DELETE FROM normalisationProbe WHERE dataset = ?").execute(arguments: [dataset])
-        guard !keys.isEmpty else { return }
-        let intern = try db.cachedStatement(sql: """
-            INSERT INTO normalisationKey (key) VALUES (?)
-            ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id
-            """)
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO normalisationProbe (key, dataset) VALUES (?, ?)")
-        for probe in keys {
-            guard let keyID = try Int64.fetchOne(intern, arguments: [probe]) else { continue }
-            try insert.execute(arguments: [keyID, dataset])
+    /// Writes datasets' keys inside one transaction, with the interned key ids read once.
+    struct Writer {
+        private let db: Database
+        private var ids: [String: Int64] = [:]
+
+        init(_ db: Database) throws {
+            self.db = db
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, key FROM normalisationKey")
+            while let row = try rows.next() { ids[row[1]] = row[0] }
+        }
+
+        /// Replaces the keys of one dataset (no-op for an unknown dataset), writing only the
+        /// difference: a re-normalisation usually changes two or three of a dataset's keys.
+        mutating func replace(of key: DatasetKey, with keys: [String]) throws {
+            let datasetID = try db.cachedStatement(sql: "SELECT id FROM dataset WHERE node = ? AND identifier = ?")
+            guard let dataset = try Int64.fetchOne(datasetID, arguments: [key.node, key.id]) else { return }
+            let stored = Set(try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT key FROM normalisationProbe WHERE dataset = ?"), arguments: [dataset]))
+            var wanted = Set<Int64>()
+            for probe in keys { wanted.insert(try id(of: probe)) }
+            let delete = try db.cachedStatement(sql: "DELETE FROM normalisationProbe WHERE key = ? AND dataset = ?")
+            for keyID in stored.subtracting(wanted) { try delete.execute(arguments: [keyID, dataset]) }
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO normalisationProbe (key, dataset) VALUES (?, ?)")
+            for keyID in wanted.subtracting(stored) { try insert.execute(arguments: [keyID, dataset]) }
+        }
+
+        private mutating func id(of probe: String) throws -> Int64 {
+            if let known = ids[probe] { return known }
+            try db.cachedStatement(sql: "INSERT INTO normalisationKey (key) VALUES (?)").execute(arguments: [probe])
+            let id = db.lastInsertedRowID
+            ids[probe] = id
+            return id
         }
     }
 

@@ -14,10 +14,12 @@ struct RecordImporter {
     private let coder = RecordCoder()
     let run: Int64
     private(set) var summary: ImportSummary
+    private var probes: ProbeTable.Writer
 
     /// Creates the node if it is new and opens an import run for it.
     init(db: Database, node: String, source: String?, startedAt: Date) throws {
         self.db = db
+        probes = try ProbeTable.Writer(db)
         let started = StoredTime.milliseconds(startedAt)
         try db.execute(
             sql: "INSERT INTO node (id, createdAt) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
@@ -57,7 +59,7 @@ struct RecordImporter {
             case nil:
                 try DatasetTable.insert(EncodedRecord(record, rawJSON: rawJSON, normalisedJSON: normalisedJSON), run: run, in: db)
                 try DatasetTable.insertUnmapped(of: record.key, record.normalised.unmapped, in: db)
-                try ProbeTable.replace(of: record.key, with: record.normalisationKeys, in: db)
+                try probes.replace(of: record.key, with: record.normalisationKeys)
                 summary.insertedKeys.append(record.key)
             case record.contentHash:
                 if try refreshNormalised(record, json: normalisedJSON) {
@@ -67,7 +69,7 @@ struct RecordImporter {
             default:
                 try DatasetTable.update(EncodedRecord(record, rawJSON: rawJSON, normalisedJSON: normalisedJSON), run: run, in: db)
                 try DatasetTable.replaceUnmapped(of: record.key, with: record.normalised.unmapped, in: db)
-                try ProbeTable.replace(of: record.key, with: record.normalisationKeys, in: db)
+                try probes.replace(of: record.key, with: record.normalisationKeys)
                 summary.updatedKeys.append(record.key)
             }
         } catch let error as DatabaseError {
@@ -75,11 +77,11 @@ struct RecordImporter {
         }
     }
 
-    private func refreshNormalised(_ record: CatalogueRecord, json: String) throws -> Bool {
+    private mutating func refreshNormalised(_ record: CatalogueRecord, json: String) throws -> Bool {
         guard try DatasetTable.replaceNormalised(of: record.key, title: record.normalised.title, json: json, in: db)
         else { return false }
         try DatasetTable.replaceUnmapped(of: record.key, with: record.normalised.unmapped, in: db)
-        try ProbeTable.replace(of: record.key, with: record.normalisationKeys, in: db)
+        try probes.replace(of: record.key, with: record.normalisationKeys)
         return true
     }
 

@@ -17,6 +17,37 @@ struct DocumentWriter {
         return DatasetKey(node: String(data[..<separator.lowerBound]), id: String(data[separator.upperBound...]))
     }
 
+    /// Replaces only the concept facets (the value-backed ones) of a stored document; false when
+    /// the document is not there. Node and access-right terms do not depend on the vocabularies.
+    func updateFacets(_ dataset: IndexedDataset) throws -> Bool {
+        let prefixes = IndexSchema.valueBackedFilters.map(\.prefix)
+        let terms = try facetTerms(dataset).filter { term in prefixes.contains { term.hasPrefix($0) } }
+        var found: Int32 = 0
+        try CStrings.with(prefixes) { prefixPointers in
+            try CStrings.with(terms) { termPointers in
+                try XapianCall.check("update facet terms") {
+                    cx_database_update_terms(database.handle, Self.uniqueTerm(dataset.key), prefixPointers, prefixes.count,
+                                             termPointers, terms.count, &found, $0)
+                }
+            }
+        }
+        return found != 0
+    }
+
+    private func facetTerms(_ dataset: IndexedDataset) throws -> [String] {
+        var booleanTerms: [String] = []
+        for field in FacetField.allCases {
+            for value in dataset.facetValues[field] ?? [] {
+                let term = TermEncoder.term(prefix: IndexSchema.prefix(field), value: value)
+                if let original = term.hashedValue {
+                    try database.setMetadata(TermEncoder.metadataKey(forHashedTerm: term.text), original)
+                }
+                booleanTerms.append(term.text)
+            }
+        }
+        return booleanTerms
+    }
+
     func write(_ dataset: IndexedDataset) throws {
         var booleanTerms: [String] = []
         for field in FacetField.allCases {

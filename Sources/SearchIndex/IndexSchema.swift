@@ -28,9 +28,11 @@ public struct IndexSchema: Sendable {
         Field(name: "key", kind: .uniqueID, prefix: "Q", slot: nil),
         Field(name: "title", kind: .freeText(weight: 3), prefix: nil, slot: nil),
         Field(name: "text", kind: .freeText(weight: 1), prefix: nil, slot: nil),
-        Field(name: "cancerType", kind: .filter(.cancerType), prefix: "XCT:", slot: nil),
-        Field(name: "modality", kind: .filter(.modality), prefix: "XMOD:", slot: nil),
-        Field(name: "bodySite", kind: .filter(.bodySite), prefix: "XBS:", slot: nil),
+        // Concept facets live in value slots, not terms: a vocabulary edit then rewrites one value
+        // per dataset instead of every posting of its document (see cx_database_set_value_facet).
+        Field(name: "cancerType", kind: .filter(.cancerType), prefix: "XCT:", slot: 10),
+        Field(name: "modality", kind: .filter(.modality), prefix: "XMOD:", slot: 11),
+        Field(name: "bodySite", kind: .filter(.bodySite), prefix: "XBS:", slot: 12),
         Field(name: "node", kind: .filter(.node), prefix: "XNODE:", slot: nil),
         Field(name: "accessRights", kind: .filter(.accessRights), prefix: "XACCESS:", slot: nil),
         Field(name: "subjects", kind: .value, prefix: nil, slot: 1),
@@ -61,4 +63,12 @@ public struct IndexSchema: Sendable {
     }
 
     static var uniqueIDPrefix: String { field("key").prefix! }
+
+    /// Filter fields kept in a value slot: (term prefix, slot).
+    static var valueBackedFilters: [(prefix: String, slot: UInt32)] {
+        fields.compactMap { field in
+            guard case .filter = field.kind, let prefix = field.prefix, let slot = field.slot else { return nil }
+            return (prefix, slot)
+        }
+    }
 }

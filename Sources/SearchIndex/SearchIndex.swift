@@ -23,8 +23,20 @@ public final class SearchIndex {
 
     private init(database: XapianDatabase) { self.database = database }
 
-    public static func open(at path: String, mode: Mode) throws -> SearchIndex {
-        SearchIndex(database: try XapianDatabase(path: path, mode: mode == .readOnly ? .readOnly : .readWrite))
+    /// The layout of documents: 2 keeps concept facets in value slots and text without positions.
+    static let format = "2"
+    static let formatKey = "catalogue.index-format"
+
+    /// Opens the index; one written in an older layout is refused (rebuild it) unless it is empty.
+    /// `forRebuild` opens any layout, for `removeAll()` and a rebuild.
+    public static func open(at path: String, mode: Mode, forRebuild: Bool = false) throws -> SearchIndex {
+        let index = SearchIndex(database: try XapianDatabase(path: path, mode: mode == .readOnly ? .readOnly : .readWrite))
+        let found = try index.database.metadata(formatKey)
+        if found != format, !forRebuild {
+            guard try index.database.documentCount == 0 else { throw SearchIndexError.outdatedFormat(found: found, expected: format) }
+            if mode == .readWrite { try index.database.setMetadata(formatKey, format) }
+        }
+        return index
     }
 
     /// Xapian's in-memory backend: the index's twin for tests.
@@ -37,6 +49,15 @@ public final class SearchIndex {
     /// Adds each dataset's document, replacing the one with the same key.
     public func replace(_ datasets: [IndexedDataset]) throws {
         for dataset in datasets { try DocumentWriter(database: database).write(dataset) }
+    }
+
+    /// Replaces only the concept facets of datasets whose text, values, node and access rights did
+    /// not change (a re-normalisation); a dataset not yet in the index is added whole.
+    public func updateFacets(_ datasets: [IndexedDataset]) throws {
+        let writer = DocumentWriter(database: database)
+        for dataset in datasets where try !writer.updateFacets(dataset) {
+            try writer.write(dataset)
+        }
     }
 
     public func remove(_ keys: [DatasetKey]) throws {
@@ -53,6 +74,7 @@ public final class SearchIndex {
             // Release the write lock before recreating: the old handle closes when replaced.
             database = try XapianDatabase(path: "", mode: .inMemory)
             database = try XapianDatabase(path: path, mode: .overwrite)
+            try database.setMetadata(Self.formatKey, Self.format)
         }
     }
 

@@ -21,6 +21,9 @@ final class XapianDatabase {
         handle = try XapianCall.value("open \(mode == .inMemory ? "in-memory index" : path)") { error in
             cx_database_open(path, mode.rawValue, error)
         }
+        for (prefix, slot) in IndexSchema.valueBackedFilters {
+            try XapianCall.check("declare facet \(prefix)") { cx_database_set_value_facet(handle, prefix, slot, $0) }
+        }
     }
 
     deinit { cx_database_close(handle) }

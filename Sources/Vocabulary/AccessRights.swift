@@ -13,9 +13,8 @@ enum AccessRights {
     ]
 
     static func code(for value: RawValue) -> String? {
-        let text = value.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = LabelFolding.trimmed(value.text)
         let last = text.split(whereSeparator: { $0 == "/" || $0 == "#" }).last.map(String.init) ?? text
-        let key = last.uppercased().map { $0.isLetter ? String($0) : "_" }.joined()
-        return aliases[key]
+        return aliases[String(last.uppercased().map { $0.isLetter ? $0 : "_" })]
     }
 }

@@ -40,16 +40,23 @@ struct ConceptIndex: Sendable {
 
     /// http/https, host case, a trailing slash and EUCAIM's two namespaces are not differences.
     static func normalisedIRI(_ iri: String) -> String {
-        var text = iri.trimmingCharacters(in: .whitespaces)
+        var text = iri.utf8.first == 0x20 || iri.utf8.last == 0x20 ? iri.trimmingCharacters(in: .whitespaces) : iri
         if text.hasPrefix("http://") { text = "https://" + text.dropFirst(7) }
-        text = text.replacingOccurrences(of: "https://hyperontology.eucaim.cancerimage.eu/#", with: "https://cancerimage.eu/ontology/EUCAIM#")
+        let eucaimAlias = "https://hyperontology.eucaim.cancerimage.eu/#"
+        if text.hasPrefix(eucaimAlias) { text = "https://cancerimage.eu/ontology/EUCAIM#" + text.dropFirst(eucaimAlias.count) }
         while text.hasSuffix("/") { text.removeLast() }
-        if let schemeEnd = text.range(of: "://") {
-            let rest = text[schemeEnd.upperBound...]
-            let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "#" }) ?? rest.endIndex
-            text = String(text[..<schemeEnd.upperBound]) + rest[..<hostEnd].lowercased() + rest[hostEnd...]
+        // Lower-case the host: the bytes between "://" and the next "/" or "#".
+        var bytes = Array(text.utf8)
+        guard let schemeEnd = bytes.indices.first(where: { $0 + 2 < bytes.count && bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F }) else {
+            return text
         }
-        return text
+        var index = schemeEnd + 3
+        var changed = false
+        while index < bytes.count, bytes[index] != 0x2F, bytes[index] != 0x23 {
+            if bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] += 0x20; changed = true }
+            index += 1
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : text
     }
 
     func concepts(iri: String, in scheme: ConceptScheme) -> [String] {
@@ -59,7 +66,11 @@ struct ConceptIndex: Sendable {
     /// Concepts carrying `code` in `system`; an ICD code not carried falls back to its carried
     /// parent ("C34.9" → the concept with "C34") and then to a carried range ("C01" → "C00-C14").
     func concepts(code: String, system: CodeSystem, in scheme: ConceptScheme) -> [String] {
-        let canonical = CodeSystems.canonical(code, system: system)
+        concepts(canonicalCode: CodeSystems.canonical(code, system: system), system: system, in: scheme)
+    }
+
+    /// `concepts(code:…)` for a code already in its canonical form.
+    func concepts(canonicalCode canonical: String, system: CodeSystem, in scheme: ConceptScheme) -> [String] {
         let table = byCode[scheme]?[system] ?? [:]
         if let found = table[canonical] { return found }
         guard system == .icd10 || (system == .icdo3 && CodeSystems.isTopography(canonical)) else { return [] }
@@ -81,9 +92,8 @@ struct ConceptIndex: Sendable {
     }
 
     /// Whether an ICD-10 code would fall back to the carried ranges (for recording the lookup).
-    func usesRanges(code: String, system: CodeSystem, in scheme: ConceptScheme) -> Bool {
+    func usesRanges(canonicalCode canonical: String, system: CodeSystem, in scheme: ConceptScheme) -> Bool {
         guard system == .icd10 else { return false }
-        let canonical = system.canonical(code)
         let table = byCode[scheme]?[system] ?? [:]
         if table[canonical] != nil { return false }
         if let dot = canonical.firstIndex(of: "."), table[String(canonical[..<dot])] != nil { return false }

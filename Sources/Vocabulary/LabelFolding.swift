@@ -48,6 +48,14 @@ enum LabelFolding {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The text without leading and trailing white space; the common case (none) costs a byte check.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        let space = CharacterSet.whitespacesAndNewlines
+        guard space.contains(first) || space.contains(last) else { return text }
+        return text.trimmingCharacters(in: space)
+    }
+
     /// Laterality words that qualify a body part but do not change it ("left breast").
     static let lateralityWords: Set<String> = ["left", "right", "bilateral", "both", "l", "r", "lt", "rt"]
 

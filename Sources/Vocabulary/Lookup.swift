@@ -27,8 +27,8 @@ struct Lookup {
         if system == .icd10 || system == .icdo3, let dot = canonical.firstIndex(of: ".") {
             probes.insert(ProbeKey.code(String(canonical[..<dot])))
         }
-        if index.usesRanges(code: canonical, system: system, in: scheme) { probes.insert(ProbeKey.icdRanges) }
-        return index.concepts(code: canonical, system: system, in: scheme)
+        if index.usesRanges(canonicalCode: canonical, system: system, in: scheme) { probes.insert(ProbeKey.icdRanges) }
+        return index.concepts(canonicalCode: canonical, system: system, in: scheme)
     }
 
     mutating func iri(_ iri: String, _ scheme: ConceptScheme) -> [String] {

@@ -18,9 +18,6 @@ struct ValueMatcher {
         var unmatched: [String] = []
     }
 
-    /// Separators of lists written in one literal; they only split after the whole value failed,
-    /// so "PET/CT" and "Head and Neck" match as themselves first.
-    static let listSeparators: [String] = [",", ";", "|", "/", "+", "^", " and ", " & ", " or ", "\n"]
 
     mutating func match(_ value: RawValue, in scheme: ConceptScheme, method: ConceptMapping.Method = .label) -> Outcome {
         switch value {
@@ -28,7 +25,7 @@ struct ValueMatcher {
             let found = lookup.iri(iri, scheme)
             return found.isEmpty ? Outcome(unmatched: [iri]) : Outcome(mappings: found.map { mapping($0, iri, .iri, matched: nil) })
         case .literal(let text, _, _):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = LabelFolding.trimmed(text)
             guard !trimmed.isEmpty else { return Outcome() }
             if let (concepts, how) = single(trimmed, scheme) {
                 return Outcome(mappings: concepts.map { mapping($0, trimmed, method == .label ? how : method, matched: nil) })
@@ -124,10 +121,10 @@ struct ValueMatcher {
     /// A code with an explicit system ("ICD-10: C61", "ncit:C4878"), else a short bare code tried in every system.
     private mutating func codeMatches(_ text: String, _ scheme: ConceptScheme) -> [String] {
         if let colon = text.firstIndex(of: ":"), let system = CodeSystems.system(named: String(text[..<colon])) {
-            let code = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let code = LabelFolding.trimmed(String(text[text.index(after: colon)...]))
             return code.isEmpty ? [] : lookup.code(code, system, scheme)
         }
-        let compact = text.replacingOccurrences(of: " ", with: "")
+        let compact = text.contains(" ") ? String(text.filter { $0 != " " }) : text
         guard compact.count <= 16, !text.contains(" ") || text.count <= 9 else { return [] }
         for system in CodeSystems.known {
             let found = lookup.code(compact, system, scheme)
@@ -136,12 +133,18 @@ struct ValueMatcher {
         return []
     }
 
+    /// Separators of lists written in one literal; they only split after the whole value failed,
+    /// so "PET/CT" and "Head and Neck" match as themselves first.
+    static let itemSeparators: Set<Character> = [",", ";", "|", "/", "+", "^", "\n"]
+    static let wordSeparators = [" and ", " & ", " or "]
+
+    /// The items of a list value.
     static func split(_ text: String) -> [String] {
-        var items = [text]
-        for separator in listSeparators {
+        var items = text.split(whereSeparator: { itemSeparators.contains($0) }).map(String.init)
+        for separator in wordSeparators where items.contains(where: { $0.contains(separator) }) {
             items = items.flatMap { $0.components(separatedBy: separator) }
         }
-        return items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return items.map(LabelFolding.trimmed).filter { !$0.isEmpty }
     }
 }
 

@@ -69,6 +69,14 @@ int cx_database_set_metadata(cx_database *database, const char *key, const char 
 char *cx_database_get_metadata(cx_database *database, const char *key, cx_error **error);
 void cx_string_free(char *string);
 
+/*
+ * Declares that the boolean terms under `prefix` are kept in value slot `slot` (the values joined
+ * by 0x1F) rather than as terms. Filters and facet counts on them work as for terms; changing them
+ * (cx_database_update_terms) then rewrites one value instead of every posting of the document,
+ * which is what makes a vocabulary edit cheap. Declare before writing or searching.
+ */
+int cx_database_set_value_facet(cx_database *database, const char *prefix, unsigned slot, cx_error **error);
+
 /* One document to add or replace, identified by its unique term (Q prefix). */
 typedef struct cx_document_spec {
     const char *unique_term;
@@ -81,6 +89,16 @@ typedef struct cx_document_spec {
 
 int cx_database_replace(cx_database *database, const cx_document_spec *document, cx_error **error);
 int cx_database_delete(cx_database *database, const char *unique_term, cx_error **error);
+
+/*
+ * Replaces the boolean terms under `prefixes` of the document with `unique_term` by `terms`,
+ * leaving its text, values and data as they are. Xapian then rewrites only the postings that
+ * changed, which is what a vocabulary edit needs. *found is 0 (and nothing is written) when no
+ * document has the unique term.
+ */
+int cx_database_update_terms(cx_database *database, const char *unique_term,
+                             const char *const *prefixes, size_t prefix_count,
+                             const char *const *terms, size_t term_count, int *found, cx_error **error);
 
 /* Sorts. */
 enum {

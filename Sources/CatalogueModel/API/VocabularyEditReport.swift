@@ -11,8 +11,12 @@ public struct VocabularyEditReport: Codable, Hashable, Sendable {
     public var warnings: [String]
     /// Wall-clock seconds from the edit to the index commit.
     public var seconds: Double
+    /// Where the time went, in seconds: `check`, `find` (affected datasets), `read` (their raw
+    /// records), `normalise`, `store` (one transaction), `index`.
+    public var timings: [String: Double]
 
-    public init(change: Int, kind: String, summary: String, datasetsRenormalised: Int, datasetsChanged: Int, warnings: [String], seconds: Double) {
+    public init(change: Int, kind: String, summary: String, datasetsRenormalised: Int, datasetsChanged: Int, warnings: [String], seconds: Double, timings: [String: Double] = [:]) {
+        self.timings = timings
         self.change = change
         self.kind = kind
         self.summary = summary
