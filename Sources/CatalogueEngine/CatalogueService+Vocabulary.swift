@@ -79,7 +79,7 @@ extension CatalogueService {
         let normaliser = Normaliser(vocabulary: change.vocabulary)
         var renormalised: [(key: DatasetKey, normalised: NormalisedDataset, keys: [String])] = []
         for batch in stride(from: 0, to: affected.count, by: 2_000).map({ Array(affected[$0..<min($0 + 2_000, affected.count)]) }) {
-            let records = try storeCall { try store.records(batch) }
+            let records = try storeCall { try store.rawRecords(batch) }
             lap("read")
             renormalised += records.parallelMap { record in
                 let result = normaliser.normaliseRecordingProbes(record.raw, node: record.key.node)

@@ -32,6 +32,20 @@ extension CatalogueStore {
         }
     }
 
+    /// The raw records of `keys` (missing ones left out), without decoding the normalised ones:
+    /// what re-normalisation needs.
+    public func rawRecords(_ keys: [DatasetKey]) throws -> [(key: DatasetKey, raw: RawDataset)] {
+        let coder = RecordCoder()
+        return try read { db in
+            let statement = try db.cachedStatement(sql: "SELECT raw FROM dataset WHERE node = ? AND identifier = ?")
+            return try keys.compactMap { key in
+                let rows = try Row.fetchCursor(statement, arguments: [key.node, key.id])
+                guard let row = try rows.next() else { return nil }
+                return (key, try coder.raw(from: row.dataNoCopy(atIndex: 0), key: key))
+            }
+        }
+    }
+
     /// How many datasets the catalogue holds, over all nodes.
     public var datasetCount: Int {
         get throws {

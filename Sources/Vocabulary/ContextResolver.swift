@@ -1,3 +1,4 @@
+import Foundation
 import CatalogueModel
 
 /// Reads a morphology ("squamous cell carcinoma", "adenocarcinoma", ICD-O-3 8070/3) together with
@@ -17,11 +18,20 @@ struct ContextResolver {
         vocabulary.siteCategories[iri] ?? []
     }
 
+    /// A concept's own site categories: its topography and ICD-10 codes, and the categories of a
+    /// narrow range ("C18-C20" → C18, C19, C20). Wide ranges ("C00-C97", any cancer) are not sites.
     static func ownSites(_ concept: Concept) -> Set<String> {
-        Set(concept.notations.compactMap { notation -> String? in
-            guard notation.type == .icd10 || notation.type == .icdo3Topography, !notation.code.contains("-") else { return nil }
-            return String(notation.code.uppercased().prefix(3))
-        })
+        var sites = Set<String>()
+        for notation in concept.notations where notation.type == .icd10 || notation.type == .icdo3Topography {
+            let code = notation.code.uppercased()
+            if let range = ICDRange(code) {
+                guard range.lower.letter == range.upper.letter, range.upper.number - range.lower.number <= 5 else { continue }
+                for number in range.lower.number...range.upper.number { sites.insert(String(range.lower.letter) + String(format: "%02d", number)) }
+            } else {
+                sites.insert(String(code.prefix(3)))
+            }
+        }
+        return sites
     }
 
     func morphologies(of iri: String) -> [String] {

@@ -96,10 +96,33 @@ struct ValueMatcher {
                 let found = lookup.label(singular, scheme)
                 if !found.isEmpty { return found }
             }
+            // Word order varies in disease and site names ("Carcinoma, Hepatocellular"); in a
+            // modality value it means a list ("CT, PT" is two modalities, not PET/CT).
+            guard scheme != .modality else { continue }
             let byWords = lookup.wordSet(candidate, scheme)
             if !byWords.isEmpty { return byWords }
         }
-        if scheme == .cancerType { return organMatches(folded) }
+        if scheme == .cancerType {
+            let organ = organMatches(folded)
+            return organ.isEmpty ? withoutLeadingOrgan(folded) : organ
+        }
+        return []
+    }
+
+    /// "Liver Hepatocellular Carcinoma", "Skin Cutaneous Melanoma" (TCGA study names): an organ
+    /// written before a cancer type that names it already; read without the organ.
+    private mutating func withoutLeadingOrgan(_ folded: String) -> [String] {
+        let words = folded.split(separator: " ").map(String.init)
+        guard words.count >= 3 else { return [] }
+        for organWords in 1...2 where words.count - organWords >= 2 {
+            let organ = words[..<organWords].joined(separator: " ")
+            guard !lookup.label(organ, .bodySite).isEmpty else { continue }
+            let rest = words[organWords...].joined(separator: " ")
+            let found = lookup.label(rest, .cancerType)
+            if !found.isEmpty { return found }
+            let byWords = lookup.wordSet(rest, .cancerType)
+            if !byWords.isEmpty { return byWords }
+        }
         return []
     }
 

@@ -52,7 +52,11 @@ import Testing
         // Alone, or with a site that has no such subtype, it stays the morphology.
         #expect(cancer("Squamous cell carcinoma") == [Shipped.ct("squamous-cell-carcinoma")])
         #expect(cancer("Adenocarcinoma", bodyParts: ["Brain"]) == [Shipped.ct("adenocarcinoma")])
-        #expect(cancer("8500/3") == [Shipped.ct("invasive-ductal-carcinoma"), Shipped.ct("pdac")], "8500/3 has no site-less concept")
+        #expect(cancer("8500/3") == [Shipped.ct("ductal-carcinoma")])
+        #expect(cancer("8500/3", bodyParts: ["Breast"]) == [Shipped.ct("invasive-ductal-carcinoma")])
+        #expect(cancer("Ductal carcinoma", bodyParts: ["Pancreas"]) == [Shipped.ct("pdac")])
+        #expect(cancer("Adenocarcinoma", bodyParts: ["Colon"]) == [Shipped.ct("colon-adenocarcinoma")], "a range is a site too")
+        #expect(cancer("Liver Hepatocellular Carcinoma") == [Shipped.ct("hepatocellular-carcinoma")], "an organ before a type that names it")
     }
 
     @Test func explicitNonCancerContentIsNotACancer() {
