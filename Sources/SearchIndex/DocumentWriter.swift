@@ -49,16 +49,7 @@ struct DocumentWriter {
     }
 
     func write(_ dataset: IndexedDataset) throws {
-        var booleanTerms: [String] = []
-        for field in FacetField.allCases {
-            for value in dataset.facetValues[field] ?? [] {
-                let term = TermEncoder.term(prefix: IndexSchema.prefix(field), value: value)
-                if let original = term.hashedValue {
-                    try database.setMetadata(TermEncoder.metadataKey(forHashedTerm: term.text), original)
-                }
-                booleanTerms.append(term.text)
-            }
-        }
+        let booleanTerms = try facetTerms(dataset)
         let texts = [dataset.title] + dataset.text
         let weights = [IndexSchema.weight("title")] + Array(repeating: IndexSchema.weight("text"), count: dataset.text.count)
         var values: [(UInt32, String)] = [(IndexSchema.slot("titleSortKey"), SortKeys.title(dataset.title))]
