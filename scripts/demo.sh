@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Harvests the bundled demo federation (Harvesters/nodes.toml, whose nodes are local folders under
-# Harvesters/demo/) into a fresh catalogue home, then prints faceted searches.
+# Harvesters/demo/) into a fresh catalogue home, prints faceted searches, then works the curators' queue.
 set -euo pipefail
 catalogue="$1"
 home="$2"
@@ -23,3 +23,18 @@ echo "== catalogue search --filter cancerType=icd10:C34 --filter modality=dicom:
 echo
 echo "== catalogue search 'contrast-enhanced MRI' --filter bodySite=dicom:BREAST --filter bodySite=dicom:PROSTATE"
 "$catalogue" search 'contrast-enhanced MRI' --filter bodySite=dicom:BREAST --filter bodySite=dicom:PROSTATE
+echo
+echo "== catalogue vocab unmapped   (the curators' queue: values no concept matched, per field and node)"
+"$catalogue" vocab unmapped
+echo
+echo "== catalogue vocab map Próstata ct:prostate-cancer   (a hidden label; the dataset is re-normalised and searchable at once)"
+"$catalogue" vocab map "Próstata" ct:prostate-cancer --author demo --reason "Spanish organ name written as the condition at UPV"
+echo
+echo "== catalogue vocab history --limit 2"
+"$catalogue" vocab history --limit 2
+echo
+echo "== catalogue search Lungenkrebs --per-page 5   (a label in any language matches its concept and everything below it)"
+"$catalogue" search Lungenkrebs --per-page 5
+echo
+echo "== catalogue search prostrate   (a misspelt word gets a suggestion from the vocabularies' labels)"
+"$catalogue" search prostrate --per-page 5
