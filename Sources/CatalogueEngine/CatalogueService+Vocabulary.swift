@@ -105,6 +105,28 @@ extension CatalogueService {
             seconds: (ContinuousClock.now - started).seconds, timings: timings)
     }
 
+    /// Normalises every stored dataset again with the current vocabularies, recording its lookups.
+    /// - Returns: the number of datasets.
+    @discardableResult
+    public func renormaliseAll() throws -> Int {
+        let normaliser = self.normaliser
+        var count = 0
+        try storeCall {
+            var pending: [(key: DatasetKey, normalised: NormalisedDataset, keys: [String])] = []
+            try store.forEachRecord(batchSize: 2_000) { batch in
+                pending += batch.parallelMap { record in
+                    let result = normaliser.normaliseRecordingProbes(record.raw, node: record.key.node)
+                    return (record.key, result.dataset, result.probes.sorted())
+                }
+            }
+            for start in stride(from: 0, to: pending.count, by: 2_000) {
+                try store.replaceNormalised(Array(pending[start..<min(start + 2_000, pending.count)]))
+            }
+            count = pending.count
+        }
+        return count
+    }
+
     /// The change sets, newest first.
     public func vocabularyHistory(limit: Int = 1_000) throws -> [VocabularyChangeRecord] {
         try storeCall { try store.vocabularyHistory(limit: limit) }

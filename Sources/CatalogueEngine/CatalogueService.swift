@@ -40,8 +40,19 @@ public final class CatalogueService {
         do {
             try FileManager.default.createDirectory(at: configuration.home, withIntermediateDirectories: true)
             let store = try CatalogueStore(path: configuration.storePath.path)
-            let vocabulary = try storedVocabulary(store) ?? seedVocabulary(store, from: configuration.vocabularies)
-            return CatalogueService(configuration: configuration, store: store, vocabulary: vocabulary, rdfParser: parser)
+            if let vocabulary = try storedVocabulary(store) {
+                return CatalogueService(configuration: configuration, store: store, vocabulary: vocabulary, rdfParser: parser)
+            }
+            let service = CatalogueService(
+                configuration: configuration, store: store, vocabulary: try seedVocabulary(store, from: configuration.vocabularies),
+                rdfParser: parser)
+            // A catalogue from before the vocabularies were stored: its datasets were normalised
+            // without recording their lookups, and its index has the older layout.
+            if try store.datasetCount > 0 {
+                try service.renormaliseAll()
+                try service.reindex()
+            }
+            return service
         } catch let error as CatalogueEngineError {
             throw error
         } catch {

@@ -43,4 +43,17 @@ extension CatalogueStore {
             throw CatalogueStoreError.writeFailed(key: key, message: error.storeMessage)
         }
     }
+
+    /// Replaces normalised records with their lookup keys (see the normaliser's probe keys), in
+    /// one transaction: re-normalising datasets stored before the keys existed.
+    public func replaceNormalised(_ updates: [(key: DatasetKey, normalised: NormalisedDataset, keys: [String])]) throws {
+        let coder = RecordCoder()
+        try write { db in
+            var probes = try ProbeTable.Writer(db)
+            for update in updates {
+                _ = try Self.replaceNormalised(update.key, update.normalised, coder: coder, in: db)
+                try probes.replace(of: update.key, with: update.keys)
+            }
+        }
+    }
 }
