@@ -117,7 +117,11 @@ let package = Package(
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary", "RDF", "CatalogueTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "CatalogueTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "CXapian"], swiftSettings: swiftSettings),
-        .testTarget(name: "CatalogueEngineTests", dependencies: ["CatalogueEngine", "CatalogueTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CatalogueEngineTests",
+            // GRDB only to turn a catalogue back into one from before the vocabularies were stored.
+            dependencies: ["CatalogueEngine", "CatalogueTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "CatalogueCLITests", dependencies: ["catalogue", "CatalogueTesting"], swiftSettings: swiftSettings),
     ],
     cxxLanguageStandard: .cxx17

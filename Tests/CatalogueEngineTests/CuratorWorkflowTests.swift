@@ -1,6 +1,7 @@
 import CatalogueModel
 import CatalogueTesting
 import Foundation
+import GRDB
 import Testing
 @testable import CatalogueEngine
 
@@ -178,5 +179,26 @@ import Testing
         #expect(misspelt.total == 0 && misspelt.suggestion == "lungenkrebs")
         #expect(try fixture.search("Lungenkrebs").suggestion == nil)
         #expect(try fixture.search("screening").suggestion == nil, "a word of the index is not corrected")
+    }
+}
+
+/// A catalogue written before the vocabularies and the lookups were stored is upgraded when opened.
+@Suite struct VocabularyUpgradeTests {
+    @Test func aCatalogueWithoutStoredVocabulariesIsSeededRenormalisedAndReindexed() throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        let configuration = fixture.catalogue.configuration
+        let queue = try DatabaseQueue(path: configuration.storePath.path)
+        try queue.write { db in
+            try db.execute(sql: "DELETE FROM vocabularyChange; DELETE FROM vocabularyConcept; DELETE FROM normalisationProbe")
+        }
+        try queue.close()
+        let reopened = try CatalogueService.open(configuration)
+        let report = try reopened.applyVocabularyEdit(
+            .mapValue(value: "Gliobastoma", concept: CuratorWorkflowTests.base + "cancer-type/glioblastoma"),
+            by: .init(name: "curator-a", reason: "test"))
+        #expect(report.datasetsChanged == 1, "the dataset's lookups were recorded on upgrade")
+        #expect(try reopened.search(SearchQuery(text: "gliobastoma")).total == 1)
+        #expect(try reopened.vocabularyHistory().map(\.kind) == ["map", "load"])
     }
 }
