@@ -108,16 +108,17 @@ public final class CatalogueService {
         return try storeCall { try store.allRecords() }.map { builder.view($0.normalised, source: $0.source) }
     }
 
-    /// The concepts of a scheme as a tree (a concept with two parents appears under both).
+    /// The concepts of a scheme as a tree (a concept with two parents appears under both);
+    /// deprecated concepts are left out (they only resolve old references).
     public func conceptTree(_ scheme: ConceptScheme) -> [ConceptTreeRow] {
         var rows: [ConceptTreeRow] = []
         func visit(_ concept: Concept, depth: Int, path: Set<String>) {
             rows.append(ConceptTreeRow(scheme: scheme, depth: depth, concept: ConceptView(concept)))
-            for child in vocabulary.children(of: concept.iri) where !path.contains(child.iri) {
+            for child in vocabulary.children(of: concept.iri) where !path.contains(child.iri) && !child.deprecated {
                 visit(child, depth: depth + 1, path: path.union([concept.iri]))
             }
         }
-        for top in vocabulary.topConcepts(in: scheme) { visit(top, depth: 0, path: []) }
+        for top in vocabulary.topConcepts(in: scheme) where !top.deprecated { visit(top, depth: 0, path: []) }
         return rows
     }
 

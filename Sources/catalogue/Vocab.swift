@@ -29,21 +29,21 @@ extension Catalogue.Vocab {
 
         @OptionGroup var homeOptions: HomeOptions
 
-        @Argument(help: ArgumentHelp("cancerType, modality or bodySite (cancer-type, body-site also accepted); all when omitted.", valueName: "scheme"))
+        @Argument(help: ArgumentHelp("cancerType, modality, bodySite, tier, datasetType, collectionMethod, sex or accessCondition (or the Turtle prefix: ct, mod, bs, …); all when omitted.", valueName: "scheme"))
         var scheme: String?
 
         @Flag(help: "Print the concepts as JSON.")
         var json = false
 
         func validate() throws {
-            if let scheme, SchemeName.parse(scheme) == nil {
-                throw ValidationError("unknown vocabulary '\(scheme)': use cancerType, modality or bodySite")
+            if let scheme, CatalogueService.scheme(named: scheme) == nil {
+                throw ValidationError("unknown vocabulary '\(scheme)': use \(ConceptScheme.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
 
         func run() throws {
             let catalogue = try homeOptions.open()
-            let schemes = scheme.flatMap(SchemeName.parse).map { [$0] } ?? ConceptScheme.allCases
+            let schemes = scheme.flatMap(CatalogueService.scheme(named:)).map { [$0] } ?? ConceptScheme.allCases
             if json {
                 try JSONOutput.print(schemes.flatMap { catalogue.conceptTree($0) })
                 return
@@ -55,18 +55,6 @@ extension Catalogue.Vocab {
                     print(VocabularyRow.render(row))
                 }
             }
-        }
-    }
-}
-
-/// Scheme names as people type them.
-enum SchemeName {
-    static func parse(_ text: String) -> ConceptScheme? {
-        switch text.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "") {
-        case "cancertype", "cancertypes": .cancerType
-        case "modality", "modalities", "imagingmodality", "imagingmodalities": .modality
-        case "bodysite", "bodysites", "bodypart", "bodyparts": .bodySite
-        default: nil
         }
     }
 }
