@@ -79,10 +79,6 @@ struct ConceptIndex: Sendable {
         return (icdRanges[scheme] ?? []).filter { $0.range.contains(category) }.map(\.iri)
     }
 
-    func concepts(label: String, in scheme: ConceptScheme) -> [String] {
-        byLabel[scheme]?[LabelFolding.fold(label)] ?? []
-    }
-
     func concepts(foldedLabel: String, in scheme: ConceptScheme) -> [String] {
         byLabel[scheme]?[foldedLabel] ?? []
     }

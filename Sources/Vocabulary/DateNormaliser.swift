@@ -3,12 +3,12 @@ import Foundation
 /// "2012-05-10T21:04"); anything else is not a date the catalogue can sort by.
 enum DateNormaliser {
     static func isoDate(_ text: String) -> String? {
-        let characters = Array(text.trimmingCharacters(in: .whitespaces).prefix(10))
-        guard characters.count == 10, characters[4] == "-", characters[7] == "-" else { return nil }
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9].map { characters[$0] }
-        guard digits.allSatisfy(\.isNumber),
-              let month = Int(String(characters[5...6])), (1...12).contains(month),
-              let day = Int(String(characters[8...9])), (1...31).contains(day) else { return nil }
-        return String(characters)
+        let bytes = Array(text.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }).prefix(10))
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) else { return nil }
+        let month = Int(bytes[5] - 0x30) * 10 + Int(bytes[6] - 0x30)
+        let day = Int(bytes[8] - 0x30) * 10 + Int(bytes[9] - 0x30)
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

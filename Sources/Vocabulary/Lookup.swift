@@ -37,6 +37,4 @@ struct Lookup {
     }
 
     mutating func word(_ word: String) { probes.insert(ProbeKey.word(word)) }
-
-    mutating func record(_ key: String) { probes.insert(key) }
 }

@@ -149,7 +149,10 @@ struct ValueMatcher {
         }
         let compact = text.contains(" ") ? String(text.filter { $0 != " " }) : text
         guard compact.count <= 16, !text.contains(" ") || text.count <= 9 else { return [] }
-        for system in CodeSystems.known {
+        // Only OncoTree and DICOM codes have no digit ("LUNG", "MR"); other systems are not tried
+        // for a value without one, which is most label values.
+        let systems = compact.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ? CodeSystems.known : [.oncotree, .dicom]
+        for system in systems {
             let found = lookup.code(compact, system, scheme)
             if !found.isEmpty { return found }
         }
@@ -176,8 +179,16 @@ enum NonCancerMarkers {
     static let conceptLabel = "non cancer"
     static let phrases = ["non cancer", "noncancer", "non malignant", "nonmalignant", "healthy", "control", "controls", "phantom", "phantoms", "no cancer", "cancer free"]
 
+    static let phraseWords: [[Substring]] = phrases.map { $0.split(separator: " ") }
+
+    /// Whether a marker phrase occurs as whole words (compared word by word, no substring search).
     static func present(in folded: String) -> Bool {
-        let padded = " " + folded + " "
-        return phrases.contains { padded.contains(" " + $0 + " ") }
+        let words = folded.split(separator: " ")
+        return phraseWords.contains { phrase in
+            guard phrase.count <= words.count else { return false }
+            return (0...(words.count - phrase.count)).contains { start in
+                phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
+            }
+        }
     }
 }
