@@ -52,8 +52,8 @@ extension CatalogueStore {
             var probes = try ProbeTable.Writer(db)
             for update in updates {
                 _ = try Self.replaceNormalised(update.key, update.normalised, coder: coder, in: db)
-                try probes.replace(of: update.key, with: update.keys)
             }
+            try probes.replace(updates.map { ($0.key, $0.keys) })
         }
     }
 }

@@ -58,8 +58,8 @@ extension CatalogueStore {
                     try DatasetTable.replaceUnmapped(of: item.key, with: item.normalised.unmapped, in: db)
                     changed.append(item.key)
                 }
-                try probes.replace(of: item.key, with: item.keys)
             }
+            try probes.replace(commit.renormalised.map { ($0.key, $0.keys) })
             let change = commit.change
             try db.execute(sql: """
                 INSERT INTO vocabularyChange (author, createdAt, reason, kind, summary, edit, before, after, reverts, datasetsRenormalised)
