@@ -1,7 +1,8 @@
 import CRaptor
 import Foundation
 
-/// One raptor world and parser for one document; owns the C handles and frees them in `deinit`.
+/// One raptor parser for one document, on a raptor world borrowed from `RaptorWorldPool`; frees the
+/// parser and returns the world in `deinit`.
 final class RaptorSession {
     private let world: OpaquePointer
     private let parser: OpaquePointer
@@ -10,9 +11,9 @@ final class RaptorSession {
     private let collector: StatementCollector
 
     init(format: RDFFormat, source: String) throws {
-        guard let world = craptor_new_world() else { throw RDFError.parserUnavailable(format: format.rawValue) }
-        guard raptor_world_open(world) == 0, let parser = raptor_new_parser(world, format.raptorName) else {
-            raptor_free_world(world)
+        guard let world = RaptorWorldPool.shared.take() else { throw RDFError.parserUnavailable(format: format.rawValue) }
+        guard let parser = raptor_new_parser(world, format.raptorName) else {
+            RaptorWorldPool.shared.give(world)
             throw RDFError.parserUnavailable(format: format.rawValue)
         }
         self.world = world
@@ -25,7 +26,7 @@ final class RaptorSession {
 
     deinit {
         raptor_free_parser(parser)
-        raptor_free_world(world)
+        RaptorWorldPool.shared.give(world)
     }
 
     func parse(_ data: Data, baseIRI: String) throws -> Graph {
@@ -147,4 +148,38 @@ private func raptorStatementHandler(_ context: UnsafeMutableRawPointer?, _ state
 private func raptorLogHandler(_ context: UnsafeMutableRawPointer?, _ message: UnsafeMutablePointer<raptor_log_message>?) {
     guard let context, let message else { return }
     Unmanaged<StatementCollector>.fromOpaque(context).takeUnretainedValue().report(message.pointee)
+}
+
+/// One raptor world per thread, opened on first use and never freed.
+///
+/// Freeing a raptor world calls libxml2's `xmlCleanupParser()`, which frees libxml2's global state
+/// while other threads may be parsing with libxml2 (raptor's RDF/XML parser, the custom XML
+/// mappings): a "double free or corruption" abort seen once in CI with parallel tests, and a risk
+/// for the harvester, which parses four pages at a time. A world stays on the thread that opened it
+/// because raptor points libxml2's per-thread error handlers at the world when it opens; a world
+/// used from another thread would receive the errors of that thread's documents.
+final class RaptorWorldPool: @unchecked Sendable {
+    static let shared = RaptorWorldPool()
+    private static let key = "imaging-catalogue.raptor-world"
+
+    private final class Box {
+        let world: OpaquePointer
+        init(_ world: OpaquePointer) { self.world = world }
+    }
+
+    /// This thread's world; nil when raptor cannot open one.
+    func take() -> OpaquePointer? {
+        let dictionary = Thread.current.threadDictionary
+        if let box = dictionary[Self.key] as? Box { return box.world }
+        guard let world = craptor_new_world() else { return nil }
+        // A world that fails to open is leaked rather than freed, for the reason above.
+        guard raptor_world_open(world) == 0 else { return nil }
+        dictionary[Self.key] = Box(world)
+        return world
+    }
+
+    /// Detaches the finished document's log handler; the world stays with its thread.
+    func give(_ world: OpaquePointer) {
+        raptor_world_set_log_handler(world, nil, nil)
+    }
 }
