@@ -19,7 +19,7 @@ extension CatalogueService {
         }
         let index = try indexCall { try searchReader() }
         let result = try indexCall { try index.search(request) }
-        let suggestion = SpellingSuggester(vocabulary: vocabulary).suggestion(for: query.text) { word in
+        let suggestion = spelling.suggestion(for: query.text) { word in
             (try? index.documentFrequency(ofWord: word)).map { $0 > 0 } ?? true
         }
         let records = try storeCall { try store.normalisedRecords(result.hits) }

@@ -15,9 +15,14 @@ public final class CatalogueService {
     let store: CatalogueStore
     /// The vocabularies as the catalogue holds them; replaced by every committed edit.
     var vocabulary: Vocabulary {
-        didSet { normaliser = Normaliser(vocabulary: vocabulary) }
+        didSet {
+            normaliser = Normaliser(vocabulary: vocabulary)
+            spelling = SpellingSuggester(vocabulary: vocabulary)
+        }
     }
     private(set) var normaliser: Normaliser
+    /// Built once per vocabulary state, not per search.
+    private(set) var spelling: SpellingSuggester
     /// The RDF parser for harvests and imports, with the offline JSON-LD contexts.
     let rdfParser: RDFParser
     /// A search reader kept across searches, so the facet columns Xapian builds per index
@@ -29,6 +34,7 @@ public final class CatalogueService {
         self.store = store
         self.vocabulary = vocabulary
         self.normaliser = Normaliser(vocabulary: vocabulary)
+        self.spelling = SpellingSuggester(vocabulary: vocabulary)
         self.rdfParser = rdfParser
     }
 

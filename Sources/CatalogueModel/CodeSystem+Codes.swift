@@ -1,6 +1,22 @@
 import Foundation
 
 extension CodeSystem {
+    /// The system a name people write in `SYSTEM:CODE` values stands for ("ICD-10", "sct", "NCIt").
+    public init?(named name: String) {
+        let folded = name.lowercased().filter { $0.isLetter || $0.isNumber }
+        switch folded {
+        case "icd10", "icd", "icd10who", "icd10gm", "icd10cm": self = .icd10
+        case "icdo3", "icdo", "icdo3t", "icdo3m": self = .icdo3
+        case "ncit", "nci", "ncithesaurus": self = .ncit
+        case "oncotree": self = .oncotree
+        case "dicom", "dcm": self = .dicom
+        case "snomed", "snomedct", "sct": self = .snomed
+        case "eucaim", "hyperontology": self = .eucaim
+        case "uberon": self = .uberon
+        default: return nil
+        }
+    }
+
     /// The (system, code) an IRI of a known code system stands for.
     public static func code(fromIRI iri: String) -> (CodeSystem, String)? {
         let patterns: [(String, CodeSystem)] = [

@@ -28,7 +28,7 @@ extension CatalogueStore {
         }
     }
 
-    private static func replaceNormalised(
+    static func replaceNormalised(
         _ key: DatasetKey, _ normalised: NormalisedDataset, coder: RecordCoder, in db: Database
     ) throws -> Bool {
         let json = coder.json(normalised)

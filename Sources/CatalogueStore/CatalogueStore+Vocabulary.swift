@@ -54,10 +54,7 @@ extension CatalogueStore {
             var changed: [DatasetKey] = []
             var probes = try ProbeTable.Writer(db)
             for item in commit.renormalised {
-                if try DatasetTable.replaceNormalised(of: item.key, title: item.normalised.title, json: coder.json(item.normalised), in: db) {
-                    try DatasetTable.replaceUnmapped(of: item.key, with: item.normalised.unmapped, in: db)
-                    changed.append(item.key)
-                }
+                if try Self.replaceNormalised(item.key, item.normalised, coder: coder, in: db) { changed.append(item.key) }
             }
             try probes.replace(commit.renormalised.map { ($0.key, $0.keys) })
             let change = commit.change

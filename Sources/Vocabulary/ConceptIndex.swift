@@ -20,7 +20,7 @@ struct ConceptIndex: Sendable {
                     if system == .icd10, let range = ICDRange(code) {
                         icdRanges[concept.scheme, default: []].append((range, concept.iri))
                     } else {
-                        byCode[concept.scheme, default: [:]][system, default: [:]][CodeSystems.canonical(code, system: system), default: []].append(concept.iri)
+                        byCode[concept.scheme, default: [:]][system, default: [:]][system.canonical(code), default: []].append(concept.iri)
                     }
                 }
             }
@@ -66,14 +66,14 @@ struct ConceptIndex: Sendable {
     /// Concepts carrying `code` in `system`; an ICD code not carried falls back to its carried
     /// parent ("C34.9" → the concept with "C34") and then to a carried range ("C01" → "C00-C14").
     func concepts(code: String, system: CodeSystem, in scheme: ConceptScheme) -> [String] {
-        concepts(canonicalCode: CodeSystems.canonical(code, system: system), system: system, in: scheme)
+        concepts(canonicalCode: system.canonical(code), system: system, in: scheme)
     }
 
     /// `concepts(code:…)` for a code already in its canonical form.
     func concepts(canonicalCode canonical: String, system: CodeSystem, in scheme: ConceptScheme) -> [String] {
         let table = byCode[scheme]?[system] ?? [:]
         if let found = table[canonical] { return found }
-        guard system == .icd10 || (system == .icdo3 && CodeSystems.isTopography(canonical)) else { return [] }
+        guard system == .icd10 || (system == .icdo3 && CodeSystem.isTopography(canonical)) else { return [] }
         if let dot = canonical.firstIndex(of: "."), let parent = table[String(canonical[..<dot])] { return parent }
         guard system == .icd10, let category = ICDRange.Category(canonical) else { return [] }
         return (icdRanges[scheme] ?? []).filter { $0.range.contains(category) }.map(\.iri)

@@ -72,7 +72,7 @@ extension EditApplier {
             concept.matchLinks.append(MatchLink(relation: .close, iri: trimmed))
             return
         }
-        if let colon = trimmed.firstIndex(of: ":"), let system = CodeSystems.system(named: String(trimmed[..<colon])) {
+        if let colon = trimmed.firstIndex(of: ":"), let system = CodeSystem(named: String(trimmed[..<colon])) {
             try addCode(system, String(trimmed[trimmed.index(after: colon)...]), to: &concept)
             return
         }

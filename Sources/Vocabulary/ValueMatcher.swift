@@ -143,7 +143,7 @@ struct ValueMatcher {
 
     /// A code with an explicit system ("ICD-10: C61", "ncit:C4878"), else a short bare code tried in every system.
     private mutating func codeMatches(_ text: String, _ scheme: ConceptScheme) -> [String] {
-        if let colon = text.firstIndex(of: ":"), let system = CodeSystems.system(named: String(text[..<colon])) {
+        if let colon = text.firstIndex(of: ":"), let system = CodeSystem(named: String(text[..<colon])) {
             let code = LabelFolding.trimmed(String(text[text.index(after: colon)...]))
             return code.isEmpty ? [] : lookup.code(code, system, scheme)
         }

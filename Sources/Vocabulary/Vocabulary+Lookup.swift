@@ -9,7 +9,7 @@ extension Vocabulary {
 
     /// Concepts of `scheme` carrying a code (`system` as named in the JSON contract or a common alias).
     public func concepts(withCode code: String, system: String, in scheme: ConceptScheme) throws -> [Concept] {
-        guard let codeSystem = CodeSystems.system(named: system) else { throw VocabularyError.unknownCodeSystem(system) }
+        guard let codeSystem = CodeSystem(named: system) else { throw VocabularyError.unknownCodeSystem(system) }
         return index.concepts(code: code, system: codeSystem, in: scheme).compactMap { concepts[$0] }
     }
 

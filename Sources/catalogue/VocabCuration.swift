@@ -124,9 +124,7 @@ extension Catalogue.Vocab {
 
         func run() throws {
             let catalogue = try home.open()
-            let environment = ProcessInfo.processInfo.environment
-            let author = CatalogueService.ChangeAuthor(
-                name: self.author ?? environment["CATALOGUE_AUTHOR"] ?? environment["USER"] ?? "", reason: reason ?? "")
+            let author = VocabEditOptions.changeAuthor(self.author, reason: reason ?? "")
             let result = try withUserFacingErrors {
                 try catalogue.importVocabulary(
                     files.map { URL(fileURLWithPath: $0) }, scheme: scheme.flatMap(CatalogueService.scheme(named:)), apply: apply, by: author)

@@ -14,9 +14,12 @@ struct VocabEditOptions: ParsableArguments {
     @Flag(help: "Print the change report as JSON.")
     var json = false
 
-    var changeAuthor: CatalogueService.ChangeAuthor {
+    var changeAuthor: CatalogueService.ChangeAuthor { Self.changeAuthor(author, reason: reason) }
+
+    /// The author as given, else `$CATALOGUE_AUTHOR`, else `$USER`.
+    static func changeAuthor(_ given: String?, reason: String) -> CatalogueService.ChangeAuthor {
         let environment = ProcessInfo.processInfo.environment
-        return .init(name: author ?? environment["CATALOGUE_AUTHOR"] ?? environment["USER"] ?? "", reason: reason)
+        return .init(name: given ?? environment["CATALOGUE_AUTHOR"] ?? environment["USER"] ?? "", reason: reason)
     }
 
     /// Prints what a committed change did.

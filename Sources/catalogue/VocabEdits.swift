@@ -157,12 +157,7 @@ enum CodeArgument {
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex else {
             throw ValidationError("'\(text)' is not SYSTEM:CODE (e.g. icd10:C74, ncit:C3270)")
         }
-        let name = String(text[..<colon]).lowercased().filter { $0.isLetter || $0.isNumber }
-        let known: [String: CodeSystem] = [
-            "icd10": .icd10, "icd": .icd10, "icdo3": .icdo3, "icdo": .icdo3, "ncit": .ncit, "oncotree": .oncotree,
-            "dicom": .dicom, "snomed": .snomed, "snomedct": .snomed, "sct": .snomed, "eucaim": .eucaim, "uberon": .uberon,
-        ]
-        guard let system = known[name] else {
+        guard let system = CodeSystem(named: String(text[..<colon])) else {
             throw ValidationError("unknown code system '\(text[..<colon])': use icd10, icdo3, ncit, oncotree, dicom, snomed, eucaim or uberon")
         }
         return (system, String(text[text.index(after: colon)...]))
