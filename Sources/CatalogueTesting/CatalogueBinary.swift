@@ -29,8 +29,19 @@ public enum CatalogueBinary {
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        // Both pipes are drained at once: a child that fills one (thousands of warnings on
+        // standard error) while the other is read to its end would block forever.
+        let errorBox = Locked(Data())
+        let finished = DispatchSemaphore(value: 0)
+        let errorHandle = error.fileHandleForReading
+        Thread {
+            let data = errorHandle.readDataToEndOfFile()
+            errorBox.withLock { $0 = data }
+            finished.signal()
+        }.start()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        finished.wait()
+        let errData = errorBox.withLock { $0 }
         process.waitUntilExit()
         return Run(
             status: process.terminationStatus,
