@@ -122,7 +122,7 @@ let package = Package(
             // GRDB only to turn a catalogue back into one from before the vocabularies were stored.
             dependencies: ["CatalogueEngine", "CatalogueTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "CatalogueCLITests", dependencies: ["catalogue", "CatalogueTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "CatalogueCLITests", dependencies: ["catalogue", "CatalogueModel", "CatalogueTesting"], swiftSettings: swiftSettings),
     ],
     cxxLanguageStandard: .cxx17
 )

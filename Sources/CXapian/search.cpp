@@ -35,15 +35,32 @@ private:
     std::vector<Target> targets_;
 };
 
+/// Refuses text that is not canonical search text (Swift's `SearchText.canonical`): lower-case
+/// words, the in-word marks the term generator keeps (`_ ' & . ,`), spaces and balanced double
+/// quotes. Only ASCII is checked; any other ASCII byte — capitals, operators, brackets, `*`, `:`,
+/// control characters — means a caller skipped the parser, a programmer mistake reported as such.
+void check_canonical(const char *text) {
+    bool in_phrase = false;
+    for (const char *p = text; *p; ++p) {
+        unsigned char c = static_cast<unsigned char>(*p);
+        if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) continue;
+        if (c == ' ' || c == '_' || c == '\'' || c == '&' || c == '.' || c == ',') continue;
+        if (c == '"') { in_phrase = !in_phrase; continue; }
+        throw Xapian::QueryParserError("search text is not canonical (parse it with SearchText first)");
+    }
+    if (in_phrase) throw Xapian::QueryParserError("search text is not canonical: unbalanced quote");
+}
+
+/// Words (all must match, stemmed English) and quoted phrases; no boolean operators, +/-, or
+/// wildcards: the text is `SearchText.canonical`, in which none could occur anyway.
 Xapian::Query text_query(const Xapian::Database &database, const char *text) {
+    check_canonical(text);
     Xapian::QueryParser parser;
     parser.set_database(database);
     parser.set_stemmer(Xapian::Stem("english"));
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(Xapian::Query::OP_AND);
-    unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
-    return parser.parse_query(text, flags);
+    return parser.parse_query(text, Xapian::QueryParser::FLAG_PHRASE);
 }
 
 /// The text query with its concept-synonym clauses: AND of the rest of the text and, per clause,

@@ -7,15 +7,25 @@ public struct CatalogueConfiguration: Sendable {
     /// The offline JSON-LD contexts (a folder with `catalog.json`); nil: the project's
     /// `Ontologies/jsonld-contexts` when it can be found, else none (only inline contexts work).
     public var jsonldContexts: URL?
+    /// Whether opening may create the catalogue when the home holds none (writing commands);
+    /// reading commands set it false, so a mistyped home is an error.
+    public var createIfMissing: Bool
+    /// How long a writer waits for another writer of the same home before giving up.
+    public var lockTimeout: Duration
 
-    public init(home: URL, vocabularies: URL, jsonldContexts: URL? = nil) {
+    public init(
+        home: URL, vocabularies: URL, jsonldContexts: URL? = nil, createIfMissing: Bool = true,
+        lockTimeout: Duration = .seconds(60)
+    ) {
         self.home = home
         self.vocabularies = vocabularies
         self.jsonldContexts = jsonldContexts
+        self.createIfMissing = createIfMissing
+        self.lockTimeout = lockTimeout
     }
 
     /// The SQLite catalogue: the source of truth.
     public var storePath: URL { home.appendingPathComponent("catalogue.sqlite") }
-    /// The Xapian index: derived, rebuilt by `reindex`.
+    /// The Xapian index: derived, rebuilt by `reindex`; a link to the generation in use.
     public var indexPath: URL { home.appendingPathComponent("index") }
 }

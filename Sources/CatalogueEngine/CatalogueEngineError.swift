@@ -1,3 +1,5 @@
+import Foundation
+
 /// What went wrong in a catalogue operation, written for the person who asked.
 ///
 /// Lower stages' errors (RDF, vocabulary, store, index) are wrapped with what was being done, so
@@ -14,6 +16,8 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
     case malformedFilter(String)
     case unknownFilterField(String)
     case unknownFilterValue(field: String, value: String, reason: String)
+    /// Search text or paging outside the documented grammar and limits (`parameter`: text, page, perPage).
+    case invalidSearch(parameter: String, reason: String)
     case storeFailed(String)
     case indexFailed(String)
     /// The catalogue was updated but the search index could not be: searches are stale until reindexed.
@@ -22,6 +26,13 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
     case vocabularyEditRefused(String)
     /// A concept reference ("ct:nsclc", "cancerType:nsclc", an IRI) names no concept.
     case unknownConcept(String)
+    /// Another writer held the catalogue longer than this one would wait; nothing was changed.
+    case catalogueBusy(holder: String, waitedSeconds: Double)
+    /// A command that only reads was pointed at a folder that holds no catalogue.
+    case catalogueNotFound(home: String)
+    /// `--accept-withdrawals RUN` names no held run of the node, or the node now lists other
+    /// datasets than that run did.
+    case withdrawalsNotAccepted(String)
 
     public var description: String {
         switch self {
@@ -47,6 +58,8 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
             "unknown filter field '\(field)': use one of \(Self.fieldList)"
         case .unknownFilterValue(let field, let value, let reason):
             "filter \(field)=\(value): \(reason)"
+        case .invalidSearch(let parameter, let reason):
+            "search \(parameter) refused: \(reason)"
         case .storeFailed(let reason):
             "the catalogue could not be read or written: \(reason)"
         case .indexFailed(let reason):
@@ -55,9 +68,20 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
             "the catalogue was updated but the search index was not (\(reason)); run 'catalogue reindex'"
         case .vocabularyEditRefused(let reason):
             "\(reason) (nothing was changed)"
+        case .catalogueBusy(let holder, let waited):
+            "the catalogue is busy: \(holder) is writing to it and did not finish within \(Self.seconds(waited)); "
+                + "nothing was changed — try again later, or wait longer with --lock-timeout"
+        case .catalogueNotFound(let home):
+            "no catalogue at \(home): check --home or CATALOGUE_HOME (a harvest or an import creates one)"
+        case .withdrawalsNotAccepted(let reason):
+            "\(reason) (nothing was changed)"
         case .unknownConcept(let reference):
             "no concept '\(reference)': write it as an IRI, SCHEME:ID (cancerType:nsclc) or PREFIX:ID (ct:nsclc); see `catalogue vocab list`"
         }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 
     static let fieldList = "cancerType, modality, bodySite, node, accessRights"

@@ -9,48 +9,92 @@ import Vocabulary
 extension CatalogueService {
     /// Harvests one node and stores the run.
     ///
-    /// A complete run upserts the node's records (unchanged ones by content hash are skipped),
-    /// withdraws those it no longer lists, and updates the index, all from one stored transaction.
-    /// A partial or failed run is recorded with its reason and changes no record.
+    /// Pages are read without the writer lock; the lock is taken for normalising and storing, so
+    /// the records are normalised with the vocabulary in force when they are committed. A complete
+    /// run upserts the node's records (unchanged ones by content hash are skipped), withdraws those
+    /// it no longer lists, and the index catches up from the store's outbox. A partial or failed
+    /// run is recorded with its reason and changes no record; so is a **held** run, whose pages
+    /// all read but whose result is implausible (see ``WithdrawalGuard``) — unless
+    /// `acceptWithdrawals` names the held run whose withdrawals the operator accepts.
     public func harvest(
-        _ node: NodeConfiguration, fetcher: any PageFetcher, progress: (@Sendable (HarvestProgress) -> Void)? = nil
+        _ node: NodeConfiguration, fetcher: any PageFetcher, acceptWithdrawals: Int64? = nil,
+        progress: (@Sendable (HarvestProgress) -> Void)? = nil
     ) async throws -> HarvestReport {
         let runner = HarvestRunner(
             node: node, fetcher: fetcher, parser: rdfParser, previousStates: try previousPageStates(of: node.id))
         let clock = ContinuousClock()
         var outcome: HarvestOutcome?
         let pagesTime = await clock.measure { outcome = await runner.run(progress: progress) }
-        guard let outcome, outcome.isComplete else {
-            return try recordIncomplete(outcome ?? HarvestOutcome(node: node.id, endpoint: node.endpoint.description, startedAt: Date()), node: node)
-        }
+        let finished = outcome ?? HarvestOutcome(node: node.id, endpoint: node.endpoint.description, startedAt: Date())
+        return try store(finished, of: node, acceptWithdrawals: acceptWithdrawals, pagesTime: pagesTime.seconds)
+    }
 
-        let normaliser = self.normaliser
-        let nodeID = node.id
-        var records: [CatalogueRecord] = []
-        let normaliseTime = clock.measure {
-            records = outcome.datasets.parallelMap { harvested in
-                let result = normaliser.normaliseRecordingProbes(harvested.raw, node: nodeID)
-                return CatalogueRecord(
-                    raw: harvested.raw, normalised: result.dataset, source: harvested.source,
-                    normalisationKeys: result.probes.sorted())
+    /// Stores what a run found: complete, held or incomplete. Takes the writer lock.
+    func store(_ outcome: HarvestOutcome, of node: NodeConfiguration, acceptWithdrawals: Int64?, pagesTime: Double) throws -> HarvestReport {
+        try writing("harvest of node \(node.id)") {
+            guard outcome.isComplete else { return try recordIncomplete(outcome, node: node) }
+            let clock = ContinuousClock()
+            var records: [CatalogueRecord] = []
+            let normaliseTime = clock.measure { records = normalise(outcome) }
+            let warnings = outcome.warnings + Self.unknownIRIWarnings(records)
+            let existing = try storeCall { try store.datasetIdentifiers(node: node.id) }
+            let guardrail = WithdrawalGuard(node: node, existing: existing, listed: outcome.listedIdentifiers)
+            if let reason = guardrail.implausibility {
+                if let accepted = acceptWithdrawals {
+                    try checkAcceptance(of: accepted, node: node.id, withdrawals: guardrail.withdrawals)
+                } else {
+                    return try recordHeld(outcome, node: node, reason: reason, withdrawals: guardrail.withdrawals, warnings: warnings)
+                }
             }
+            let commit = HarvestCommit(
+                run: Self.run(from: outcome, status: .complete), warnings: warnings, records: records,
+                listedIdentifiers: outcome.listedIdentifiers, harvestStateJSON: try Self.encode(outcome.pageStates),
+                nodeName: node.name, nodeCountry: node.country)
+            var stored: HarvestCommitResult?
+            let storeTime = try clock.measure { stored = try storeCall { try store.commitHarvest(commit) } }
+            guard let result = stored else { preconditionFailure("the commit returned nothing") }
+            let indexTime = try clock.measure { try catchUpIndex(known: Self.byKey(records)) }
+            let timings = HarvestTimings(
+                pages: pagesTime, normalise: normaliseTime.seconds, store: storeTime.seconds, index: indexTime.seconds)
+            return HarvestReport(
+                run: result.run, warnings: warnings, unmapped: Self.distinct(records.flatMap(\.normalised.unmapped)), timings: timings)
         }
-        let warnings = outcome.warnings + Self.unknownIRIWarnings(records)
-        let commit = HarvestCommit(
-            run: Self.run(from: outcome, status: .complete), warnings: warnings, records: records,
-            listedIdentifiers: outcome.listedIdentifiers, harvestStateJSON: try Self.encode(outcome.pageStates),
-            nodeName: node.name, nodeCountry: node.country)
-        var stored: HarvestCommitResult?
-        let storeTime = try clock.measure { stored = try storeCall { try store.commitHarvest(commit) } }
-        guard let result = stored else { preconditionFailure("the commit returned nothing") }
-        let changed = Set(result.summary.changedKeys)
-        let indexTime = try clock.measure {
-            try updateIndex(with: records.filter { changed.contains($0.key) }.map(\.normalised), removing: result.withdrawnKeys)
+    }
+
+    private func normalise(_ outcome: HarvestOutcome) -> [CatalogueRecord] {
+        let normaliser = self.normaliser
+        let nodeID = outcome.node
+        return outcome.datasets.parallelMap { harvested in
+            let result = normaliser.normaliseRecordingProbes(harvested.raw, node: nodeID)
+            return CatalogueRecord(
+                raw: harvested.raw, normalised: result.dataset, source: harvested.source,
+                normalisationKeys: result.probes.sorted())
         }
-        let timings = HarvestTimings(
-            pages: pagesTime.seconds, normalise: normaliseTime.seconds, store: storeTime.seconds, index: indexTime.seconds)
-        return HarvestReport(
-            run: result.run, warnings: warnings, unmapped: Self.distinct(records.flatMap(\.normalised.unmapped)), timings: timings)
+    }
+
+    /// An operator accepts the withdrawals of held run `run`: it must be a held run of this node,
+    /// and the node must now withdraw no dataset that run did not (it may withdraw fewer).
+    private func checkAcceptance(of run: Int64, node: String, withdrawals: [String]) throws {
+        guard let held = try storeCall({ try store.heldRun(run) }), held.node == node else {
+            throw CatalogueEngineError.withdrawalsNotAccepted("run \(run) is not a held run of node '\(node)'; see catalogue harvest runs --node \(node)")
+        }
+        let unexpected = withdrawals.filter { !held.withdrawals.contains($0) }
+        guard unexpected.isEmpty else {
+            throw CatalogueEngineError.withdrawalsNotAccepted(
+                "node '\(node)' would now withdraw \(unexpected.count) dataset\(unexpected.count == 1 ? "" : "s") that held run \(run) did not "
+                    + "(\(unexpected.prefix(3).joined(separator: ", "))\(unexpected.count > 3 ? ", …" : "")); harvest again without --accept-withdrawals to hold a new run")
+        }
+    }
+
+    private func recordHeld(
+        _ outcome: HarvestOutcome, node: NodeConfiguration, reason: String, withdrawals: [String], warnings: [HarvestWarning]
+    ) throws -> HarvestReport {
+        var run = Self.run(from: outcome, status: .held)
+        run.error = reason
+        var commit = HarvestCommit(run: run, warnings: warnings, nodeName: node.name, nodeCountry: node.country)
+        commit.heldWithdrawals = withdrawals
+        let result = try storeCall { try store.commitHarvest(commit) }
+        return HarvestReport(run: result.run, warnings: warnings, unmapped: [])
     }
 
     private func recordIncomplete(_ outcome: HarvestOutcome, node: NodeConfiguration) throws -> HarvestReport {
@@ -67,7 +111,7 @@ extension CatalogueService {
         return HarvestRun(
             node: outcome.node, endpoint: outcome.endpoint, status: status, startedAt: outcome.startedAt,
             finishedAt: outcome.finishedAt, pages: outcome.pages.count, pagesNotModified: notModified,
-            listed: status == .complete ? outcome.listedIdentifiers.count : outcome.datasets.count,
+            listed: status == .complete || status == .held ? outcome.listedIdentifiers.count : outcome.datasets.count,
             failed: outcome.failedRecords, error: outcome.failure.map(String.init(describing:)))
     }
 
@@ -83,7 +127,7 @@ extension CatalogueService {
         }
     }
 
-    private func previousPageStates(of node: String) throws -> [String: PageState] {
+    func previousPageStates(of node: String) throws -> [String: PageState] {
         guard let json = try storeCall({ try store.harvestState(node: node) }) else { return [:] }
         // Memory that no longer decodes (an older harvester) only costs unconditional requests.
         guard let states = try? JSONDecoder().decode([PageState].self, from: Data(json.utf8)) else { return [:] }
@@ -113,26 +157,68 @@ extension CatalogueService {
     /// Harvests one node with the fetcher its endpoint needs (local files, or HTTP(S) with the
     /// node's credentials and page cap).
     public func harvest(
-        _ node: NodeConfiguration, policy: HTTPFetchPolicy = HTTPFetchPolicy(),
+        _ node: NodeConfiguration, policy: HTTPFetchPolicy = HTTPFetchPolicy(), acceptWithdrawals: Int64? = nil,
         progress: (@Sendable (HarvestProgress) -> Void)? = nil
     ) async throws -> HarvestReport {
+        let read = await Self.readPages(of: node, policy: policy, parser: rdfParser, previousStates: try previousPageStates(of: node.id), progress: progress)
+        return try store(read.outcome, of: node, acceptWithdrawals: acceptWithdrawals, pagesTime: read.seconds)
+    }
+
+    /// Harvests several nodes: their pages are read side by side, up to `concurrency` nodes at a
+    /// time (a node that is down no longer delays the others), and each run is stored as soon as
+    /// its pages are read, one at a time under the writer lock. `report` is called per node in
+    /// the order the runs finish; the reports are returned in the order of `nodes`.
+    public func harvest(
+        _ nodes: [NodeConfiguration], concurrency: Int, policy: HTTPFetchPolicy = HTTPFetchPolicy(),
+        progress: (@Sendable (HarvestProgress) -> Void)? = nil, report: (HarvestReport) -> Void = { _ in }
+    ) async throws -> [HarvestReport] {
+        precondition(concurrency >= 1, "at least one node at a time")
+        let parser = rdfParser
+        let states = try nodes.map { try previousPageStates(of: $0.id) }
+        var reports = [HarvestReport?](repeating: nil, count: nodes.count)
+        try await withThrowingTaskGroup(of: (Int, PagesRead).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < nodes.count else { return }
+                let position = next, node = nodes[position], previous = states[position]
+                group.addTask { (position, await Self.readPages(of: node, policy: policy, parser: parser, previousStates: previous, progress: progress)) }
+                next += 1
+            }
+            for _ in 0..<min(concurrency, nodes.count) { startNext() }
+            while let (position, read) = try await group.next() {
+                let stored = try store(read.outcome, of: nodes[position], acceptWithdrawals: nil, pagesTime: read.seconds)
+                reports[position] = stored
+                report(stored)
+                startNext()
+            }
+        }
+        return reports.compactMap { $0 }
+    }
+
+    struct PagesRead: Sendable {
+        var outcome: HarvestOutcome
+        var seconds: Double
+    }
+
+    /// Reads every page of one node's run, storing nothing; a node whose fetcher cannot be made
+    /// (missing credentials) ends as a failed outcome.
+    static func readPages(
+        of node: NodeConfiguration, policy: HTTPFetchPolicy, parser: RDFParser, previousStates: [String: PageState],
+        progress: (@Sendable (HarvestProgress) -> Void)?
+    ) async -> PagesRead {
+        let started = ContinuousClock.now
         let fetcher: NodeFetcher
         do {
             fetcher = try NodeFetcher(node: node, policy: policy)
-        } catch let error as HarvestError {
-            // Missing credentials fail this node's run, recorded like any other failure.
-            var outcome = HarvestOutcome(node: node.id, endpoint: node.endpoint.description, startedAt: Date())
-            outcome.failure = error
-            return try recordIncomplete(outcome, node: node)
-        }
-        do {
-            let report = try await harvest(node, fetcher: fetcher, progress: progress)
-            await fetcher.shutdown()
-            return report
         } catch {
-            await fetcher.shutdown()
-            throw error
+            var outcome = HarvestOutcome(node: node.id, endpoint: node.endpoint.description, startedAt: Date())
+            outcome.failure = error as? HarvestError ?? .unreadablePage(url: node.endpoint.description, reason: String(describing: error))
+            return PagesRead(outcome: outcome, seconds: 0)
         }
+        let runner = HarvestRunner(node: node, fetcher: fetcher, parser: parser, previousStates: previousStates)
+        let outcome = await runner.run(progress: progress)
+        await fetcher.shutdown()
+        return PagesRead(outcome: outcome, seconds: (ContinuousClock.now - started).seconds)
     }
 }
 

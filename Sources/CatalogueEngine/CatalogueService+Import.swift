@@ -14,6 +14,11 @@ extension CatalogueService {
     /// identifiers are replaced in one transaction; then the index is updated.
     public func importFiles(_ files: [URL], node: String, format: ImportFormat?) throws -> ImportReport {
         let harvested = try files.map { try harvest($0, format: format) }
+        // Normalised under the lock: with the vocabulary as it is when the records are stored.
+        return try writing("import into node \(node)") { try importLocked(harvested, files: files, node: node) }
+    }
+
+    private func importLocked(_ harvested: [HarvestedFile], files: [URL], node: String) throws -> ImportReport {
         var warnings = harvested.flatMap(\.warnings)
         var seen = Set<String>()
         var records: [CatalogueRecord] = []
@@ -34,12 +39,16 @@ extension CatalogueService {
             throw CatalogueEngineError.noDatasetsFound(files: files.map(\.lastPathComponent))
         }
         let summary = try storeCall { try store.importRecords(records, node: node) }
-        try updateIndex(with: records.map(\.normalised))
+        try catchUpIndex(known: Self.byKey(records))
         return ImportReport(
             node: node,
             files: harvested.map { ImportReport.FileSummary(source: $0.source, datasets: $0.datasets.count) },
             inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged,
             warnings: warnings, unmapped: Self.distinct(records.flatMap(\.normalised.unmapped)))
+    }
+
+    static func byKey(_ records: [CatalogueRecord]) -> [DatasetKey: NormalisedDataset] {
+        Dictionary(records.map { ($0.key, $0.normalised) }, uniquingKeysWith: { $1 })
     }
 
     private struct HarvestedFile {
@@ -58,32 +67,6 @@ extension CatalogueService {
             return HarvestedFile(source: file.lastPathComponent, datasets: result.datasets, warnings: result.warnings)
         } catch let error as RDFError {
             throw CatalogueEngineError.malformedFile(error.description)
-        }
-    }
-
-    /// Brings the index in line with the store after a write: replaced documents, removed keys.
-    func updateIndex(with datasets: [NormalisedDataset], removing removed: [DatasetKey] = []) throws {
-        let builder = IndexDocumentBuilder(vocabulary: vocabulary)
-        do {
-            let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readWrite)
-            try index.replace(datasets.parallelMap(builder.document))
-            if !removed.isEmpty { try index.remove(removed) }
-            try index.commit()
-        } catch {
-            throw CatalogueEngineError.indexStale(String(describing: error))
-        }
-    }
-
-    /// After a re-normalisation: only facet terms change (text and values are copies of the raw
-    /// record), so only those are rewritten.
-    func updateIndexFacets(with datasets: [NormalisedDataset]) throws {
-        let builder = IndexDocumentBuilder(vocabulary: vocabulary)
-        do {
-            let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readWrite)
-            try index.updateFacets(datasets.parallelMap(builder.document))
-            try index.commit()
-        } catch {
-            throw CatalogueEngineError.indexStale(String(describing: error))
         }
     }
 

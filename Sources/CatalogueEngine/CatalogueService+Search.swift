@@ -19,7 +19,7 @@ extension CatalogueService {
         }
         let index = try indexCall { try searchReader() }
         let result = try indexCall { try index.search(request) }
-        let suggestion = spelling.suggestion(for: query.text) { word in
+        let suggestion = spelling.suggestion(for: try SearchText.parse(query.text).canonical) { word in
             (try? index.documentFrequency(ofWord: word)).map { $0 > 0 } ?? true
         }
         let records = try storeCall { try store.normalisedRecords(result.hits) }
@@ -38,45 +38,29 @@ extension CatalogueService {
         try resolve(query, knownNodes: Set(try storeCall { try store.nodeNames() }.keys))
     }
 
+    /// Checks paging and parses the text before anything is looked up: the text goes on in its
+    /// canonical form only (lower-cased words, quoted phrases), so no operator reaches the index.
     private func resolve(_ query: SearchQuery, knownNodes: Set<String>) throws -> SearchRequest {
-        let filters = try FilterResolver(vocabulary: vocabulary, knownNodes: knownNodes).resolve(query.filters)
-        let interpretation = QueryInterpreter(vocabulary: vocabulary).interpret(query.text)
-        return SearchRequest(
-            text: interpretation.rest, filters: filters, sort: query.sort, page: query.page, perPage: query.perPage,
-            synonyms: interpretation.clauses)
-    }
-
-    private func searchReader() throws -> SearchIndex {
-        if let reader {
-            try reader.reopen()
-            return reader
-        }
-        let opened: SearchIndex
         do {
-            opened = try SearchIndex.open(at: configuration.indexPath.path, mode: .readOnly)
-        } catch let error as SearchIndexError {
-            if case .outdatedFormat = error { throw CatalogueEngineError.indexStale(error.description) }
-            throw error
+            try query.checkPaging()
+        } catch {
+            throw CatalogueEngineError.invalidSearch(parameter: error.parameter, reason: error.description)
         }
-        reader = opened
-        return opened
-    }
-
-    /// Rebuilds the search index from the catalogue; returns the number of datasets indexed.
-    @discardableResult
-    public func reindex() throws -> Int {
-        let builder = IndexDocumentBuilder(vocabulary: vocabulary)
-        reader = nil
-        return try indexCall {
-            let index = try SearchIndex.open(at: configuration.indexPath.path, mode: .readWrite, forRebuild: true)
-            try index.removeAll()
-            var count = 0
-            try store.forEachNormalised(batchSize: 1_000) { batch in
-                try index.replace(batch.parallelMap(builder.document))
-                count += batch.count
-            }
-            try index.commit()
-            return count
+        let text: SearchText
+        do {
+            text = try SearchText.parse(query.text)
+        } catch {
+            throw CatalogueEngineError.invalidSearch(parameter: "text", reason: error.description)
         }
+        let filters = try FilterResolver(vocabulary: vocabulary, knownNodes: knownNodes).resolve(query.filters)
+        // Loose words only: a quoted phrase is matched as its words, never read as a concept.
+        let interpretation = QueryInterpreter(vocabulary: vocabulary).interpret(text.wordsAsWritten.joined(separator: " "))
+        // The interpreter re-splits its input on white space; should that ever split a word
+        // otherwise (grapheme clusters), all words stay: a narrower search, never a wider one.
+        let restWords = interpretation.rest.split(separator: " ").map { $0.lowercased() }
+        let rest = Set(restWords).isSubset(of: text.words) ? text.keepingWords(restWords) : text
+        return SearchRequest(
+            text: rest.canonical, filters: filters, sort: query.sort, page: query.page, perPage: query.perPage,
+            synonyms: interpretation.clauses)
     }
 }

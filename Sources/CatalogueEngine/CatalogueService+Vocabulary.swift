@@ -20,8 +20,10 @@ extension CatalogueService {
     public func applyVocabularyEdit(_ edit: VocabularyEdit, by author: ChangeAuthor) throws -> VocabularyEditReport {
         try Self.validate(author)
         let started = ContinuousClock.now
-        let change = try refusing { try vocabulary.applying(edit) }
-        return try commit(change, kind: edit.kind, summary: edit.description, edit: edit, reverts: nil, by: author, started: started)
+        return try writing("vocabulary edit (\(edit.kind))") {
+            let change = try refusing { try vocabulary.applying(edit) }
+            return try commit(change, kind: edit.kind, summary: edit.description, edit: edit, reverts: nil, by: author, started: started)
+        }
     }
 
     /// Undoes the newest change still in effect, or change `id` when no later change in effect
@@ -30,6 +32,10 @@ extension CatalogueService {
     public func undoVocabularyChange(_ id: Int? = nil, by author: ChangeAuthor) throws -> VocabularyEditReport {
         try Self.validate(author)
         let started = ContinuousClock.now
+        return try writing("vocabulary undo") { try undoLocked(id, by: author, started: started) }
+    }
+
+    private func undoLocked(_ id: Int?, by author: ChangeAuthor, started: ContinuousClock.Instant) throws -> VocabularyEditReport {
         let history = try storeCall { try store.vocabularyHistory(limit: .max) }
         let target = try undoTarget(id, in: history)
         let later = history.filter { $0.id > target.id && $0.revertedBy == nil && $0.kind != "undo" && !$0.touched.isDisjoint(with: target.touched) }
@@ -95,9 +101,11 @@ extension CatalogueService {
         }
         lap("store")
         vocabulary = change.vocabulary
-        // Every re-normalised dataset is re-indexed, changed record or not: an edit of the
-        // hierarchy changes the ancestors indexed for a dataset whose own mappings stay the same.
-        try updateIndexFacets(with: renormalised.map(\.normalised))
+        vocabularyChangeID = stored.id
+        // Every re-normalised dataset is re-indexed, changed record or not (the store queued each):
+        // an edit of the hierarchy changes the ancestors indexed for a dataset whose own mappings
+        // stay the same.
+        try catchUpIndex(known: Dictionary(renormalised.map { ($0.key, $0.normalised) }, uniquingKeysWith: { $1 }))
         lap("index")
         return VocabularyEditReport(
             change: stored.id, kind: kind, summary: summary, datasetsRenormalised: renormalised.count,
@@ -109,6 +117,10 @@ extension CatalogueService {
     /// - Returns: the number of datasets.
     @discardableResult
     public func renormaliseAll() throws -> Int {
+        try writing("re-normalisation of every dataset") { try renormaliseAllLocked() }
+    }
+
+    private func renormaliseAllLocked() throws -> Int {
         let normaliser = self.normaliser
         var count = 0
         try storeCall {
@@ -124,6 +136,7 @@ extension CatalogueService {
             }
             count = pending.count
         }
+        try catchUpIndex()
         return count
     }
 

@@ -9,6 +9,13 @@ extension CatalogueService {
     public func importVocabulary(
         _ files: [URL], scheme: ConceptScheme?, apply: Bool, by author: ChangeAuthor
     ) throws -> (diff: VocabularyDiff, report: VocabularyEditReport?) {
+        guard apply else { return try importVocabularyLocked(files, scheme: scheme, apply: false, by: author) }
+        return try writing("vocabulary import") { try importVocabularyLocked(files, scheme: scheme, apply: true, by: author) }
+    }
+
+    private func importVocabularyLocked(
+        _ files: [URL], scheme: ConceptScheme?, apply: Bool, by author: ChangeAuthor
+    ) throws -> (diff: VocabularyDiff, report: VocabularyEditReport?) {
         for file in files where !FileManager.default.fileExists(atPath: file.path) {
             throw CatalogueEngineError.fileNotFound(file.path)
         }

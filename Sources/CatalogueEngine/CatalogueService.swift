@@ -7,9 +7,10 @@ import Vocabulary
 
 /// One catalogue, opened: the stages of DESIGN.md's data flow composed for the CLI and the server.
 ///
-/// The SQLite catalogue is the source of truth; the Xapian index is derived from it and rebuilt by
-/// `reindex()`. Xapian handles are opened per operation on the calling thread and never kept
-/// across threads, so this type is not `Sendable`.
+/// The SQLite catalogue is the source of truth; the Xapian index is derived from it, kept in line
+/// through the store's index outbox, and rebuilt by `reindex()`. Every write takes the catalogue's
+/// writer lock first (one writer per home, across processes). Xapian handles are opened per
+/// operation on the calling thread and never kept across threads, so this type is not `Sendable`.
 public final class CatalogueService {
     public let configuration: CatalogueConfiguration
     let store: CatalogueStore
@@ -28,6 +29,16 @@ public final class CatalogueService {
     /// A search reader kept across searches, so the facet columns Xapian builds per index
     /// revision are reused; `reopen()` before each search picks up other writers' commits.
     var reader: SearchIndex?
+    /// The index generation (link target) `reader` was opened on.
+    var readerGeneration: String?
+    /// The one-writer lock of the home; held while `lockDepth > 0`.
+    let writerLock: WriterLock
+    var lockDepth = 0
+    /// The vocabulary change set `vocabulary` reflects: a writer compares it with the store's
+    /// under the lock, so an edit made by another process since opening is never overwritten.
+    var vocabularyChangeID = 0
+    /// What opening the catalogue repaired (an index rebuilt or caught up), for the caller to show.
+    public private(set) var openingNotices: [String] = []
 
     init(configuration: CatalogueConfiguration, store: CatalogueStore, vocabulary: Vocabulary, rdfParser: RDFParser) {
         self.configuration = configuration
@@ -36,34 +47,59 @@ public final class CatalogueService {
         self.normaliser = Normaliser(vocabulary: vocabulary)
         self.spelling = SpellingSuggester(vocabulary: vocabulary)
         self.rdfParser = rdfParser
+        self.writerLock = WriterLock(home: configuration.home)
     }
 
-    /// Opens (creating if needed) the catalogue at `configuration.home` with its vocabularies: the
-    /// ones stored in the catalogue, or — the first time — the Turtle files of
-    /// `configuration.vocabularies`, which are then stored as the catalogue's first change set.
+    /// Opens the catalogue at `configuration.home` with its vocabularies: the ones stored in the
+    /// catalogue, or — the first time — the Turtle files of `configuration.vocabularies`, which
+    /// are then stored as the catalogue's first change set. A missing home is created only when
+    /// `configuration.createIfMissing`; reading commands get ``CatalogueEngineError/catalogueNotFound(home:)``.
+    ///
+    /// Opening also brings the index in line with the store (see ``openingNotices``): it drains
+    /// what an interrupted writer left in the outbox and rebuilds an index that is missing or
+    /// unreadable.
     public static func open(_ configuration: CatalogueConfiguration) throws -> CatalogueService {
         let parser = RDFParser(jsonldContexts: try loadContexts(configuration.jsonldContexts))
         do {
-            try FileManager.default.createDirectory(at: configuration.home, withIntermediateDirectories: true)
+            try prepareHome(configuration)
             let store = try CatalogueStore(path: configuration.storePath.path)
             if let vocabulary = try storedVocabulary(store) {
-                return CatalogueService(configuration: configuration, store: store, vocabulary: vocabulary, rdfParser: parser)
+                let service = CatalogueService(configuration: configuration, store: store, vocabulary: vocabulary, rdfParser: parser)
+                service.vocabularyChangeID = try store.latestVocabularyChangeID()
+                service.openingNotices = try service.synchroniseIndexAtOpening()
+                return service
             }
             let service = CatalogueService(
-                configuration: configuration, store: store, vocabulary: try seedVocabulary(store, from: configuration.vocabularies),
-                rdfParser: parser)
-            // A catalogue from before the vocabularies were stored: its datasets were normalised
-            // without recording their lookups, and its index has the older layout.
-            if try store.datasetCount > 0 {
-                try service.renormaliseAll()
-                try service.reindex()
+                configuration: configuration, store: store, vocabulary: try loadVocabulary(configuration.vocabularies), rdfParser: parser)
+            try service.writing("first opening of the catalogue") {
+                // Another process may have seeded it while this one waited for the lock.
+                if try storedVocabulary(store) == nil {
+                    try seedVocabulary(store, with: service.vocabulary, from: configuration.vocabularies)
+                    service.vocabularyChangeID = try store.latestVocabularyChangeID()
+                    // A catalogue from before the vocabularies were stored: its datasets were
+                    // normalised without recording their lookups, and its index has the older
+                    // layout (rebuilt as the index catches up).
+                    if try store.datasetCount > 0 { try service.renormaliseAll() }
+                }
             }
+            service.openingNotices = try service.synchroniseIndexAtOpening()
             return service
         } catch let error as CatalogueEngineError {
             throw error
         } catch {
             throw CatalogueEngineError.storeFailed(String(describing: error))
         }
+    }
+
+    /// A home without a catalogue gets one only for writing commands: a mistyped --home given to
+    /// `search` is an error, not a new empty catalogue.
+    private static func prepareHome(_ configuration: CatalogueConfiguration) throws {
+        let fileManager = FileManager.default
+        let home = configuration.home
+        let hasStore = fileManager.fileExists(atPath: configuration.storePath.path)
+        if hasStore { return }
+        guard configuration.createIfMissing else { throw CatalogueEngineError.catalogueNotFound(home: home.path) }
+        try fileManager.createDirectory(at: home, withIntermediateDirectories: true)
     }
 
     private static func storedVocabulary(_ store: CatalogueStore) throws -> Vocabulary? {
@@ -75,14 +111,12 @@ public final class CatalogueService {
         }
     }
 
-    private static func seedVocabulary(_ store: CatalogueStore, from folder: URL) throws -> Vocabulary {
-        let vocabulary = try loadVocabulary(folder)
+    private static func seedVocabulary(_ store: CatalogueStore, with vocabulary: Vocabulary, from folder: URL) throws {
         let change = VocabularyChangeRecord(
             id: 0, author: "catalogue", createdAt: Date(), reason: "first opening of the catalogue",
             kind: "load", summary: "loaded \(vocabulary.count) concepts from \(folder.lastPathComponent)/",
             edit: nil, before: [], after: [])
         try store.commitVocabularyChange(VocabularyCommit(change: change, concepts: vocabulary.allConcepts, renormalised: []))
-        return vocabulary
     }
 
     static func loadVocabulary(_ folder: URL) throws -> Vocabulary {

@@ -3,7 +3,8 @@ import CatalogueModel
 import Vocabulary
 
 /// Turns `FIELD=VALUE` filters as people write them into index filter values, or says exactly
-/// what is wrong: an unknown field or code is an error, never a silently empty result.
+/// what is wrong: a malformed filter or code, an unknown field or code is an error, never a
+/// silently empty — or silently wider — result.
 struct FilterResolver {
     let vocabulary: Vocabulary
     let knownNodes: Set<String>
@@ -11,23 +12,29 @@ struct FilterResolver {
     func resolve(_ filters: [String]) throws -> [FacetField: Set<String>] {
         var resolved: [FacetField: Set<String>] = [:]
         for filter in filters {
-            let (field, value) = try split(filter)
-            resolved[field, default: []].formUnion(try resolve(field: field, value: value))
+            let parsed = try Self.parse(filter)
+            resolved[parsed.field, default: []].formUnion(try resolve(parsed))
         }
         return resolved
     }
 
-    private func split(_ filter: String) throws -> (FacetField, String) {
-        guard let equals = filter.firstIndex(of: "=") else { throw CatalogueEngineError.malformedFilter(filter) }
-        let name = filter[..<equals].trimmingCharacters(in: .whitespaces)
-        let value = filter[filter.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, !value.isEmpty else { throw CatalogueEngineError.malformedFilter(filter) }
-        guard let field = FacetField(rawValue: name) ?? FacetField.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() })
-        else { throw CatalogueEngineError.unknownFilterField(name) }
-        return (field, value)
+    /// The syntax check (`SearchFilter.parse`) with its refusals as engine errors.
+    static func parse(_ filter: String) throws(CatalogueEngineError) -> SearchFilter {
+        do {
+            return try SearchFilter.parse(filter)
+        } catch {
+            switch error {
+            case .notFieldEqualsValue: throw .malformedFilter(filter)
+            case .unknownField(let name): throw .unknownFilterField(name)
+            case .notAConceptReference(let field, let value), .unknownCodeSystem(let field, let value, _),
+                 .malformedCode(let field, let value, _):
+                throw .unknownFilterValue(field: field.rawValue, value: value, reason: error.reason)
+            }
+        }
     }
 
-    func resolve(field: FacetField, value: String) throws -> Set<String> {
+    private func resolve(_ filter: SearchFilter) throws -> Set<String> {
+        let field = filter.field, value = filter.value
         if let scheme = field.scheme { return try resolveConcept(value, field: field, scheme: scheme) }
         switch field {
         case .node:
@@ -49,6 +56,7 @@ struct FilterResolver {
         }
     }
 
+    /// A well-formed IRI or code, looked up as before: one no concept carries is "unknown".
     private func resolveConcept(_ value: String, field: FacetField, scheme: ConceptScheme) throws -> Set<String> {
         do {
             let concepts = try vocabulary.resolveFilterValue(value, in: scheme)

@@ -10,6 +10,10 @@ public struct HarvestRun: Codable, Hashable, Sendable, CustomStringConvertible {
         case partial
         /// A page could not be fetched or read: nothing was written.
         case failed
+        /// Every page was read, but the result is implausible (the node lists none of its
+        /// datasets, or more than its `max_withdraw` share would be withdrawn): nothing was
+        /// written until an operator accepts the withdrawals (`--accept-withdrawals RUN`).
+        case held
     }
 
     /// Assigned by the catalogue when the run is stored; 0 before.

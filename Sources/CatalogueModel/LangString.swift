@@ -4,7 +4,8 @@
 /// happens at the edge (`[LangString].preferred(_:)`).
 public struct LangString: Codable, Hashable, Sendable, CustomStringConvertible {
     public var value: String
-    /// BCP 47 tag in lower case, or nil for an untagged literal.
+    /// BCP 47 tag in lower case, or nil for an untagged literal. Harvested tags are kept as the
+    /// node wrote them; a tag entering the vocabularies must be well-formed (see ``LanguageTag``).
     public var language: String?
 
     public init(_ value: String, language: String? = nil) {

@@ -40,6 +40,9 @@ enum CatalogueSchema {
         ("v2-create-harvestState", createHarvestState),
         ("v3-create-vocabulary", createVocabulary),
         ("v3-create-normalisationProbe", createNormalisationProbe),
+        ("v4-create-catalogueIdentity", createCatalogueIdentity),
+        ("v4-create-indexOutbox", createIndexOutbox),
+        ("v4-harvestRun-held", harvestRunHeld),
     ]
 
     /// A data node: created by its first import, named by a curator if at all.
@@ -199,5 +202,88 @@ enum CatalogueSchema {
             PRIMARY KEY (key, dataset)
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX normalisationProbe_on_dataset ON normalisationProbe(dataset);
+        """
+
+    /// One row naming this catalogue: the search index records it, so an index that belongs to
+    /// another catalogue (a copied or restored file) is recognised and rebuilt.
+    static let createCatalogueIdentity = """
+        CREATE TABLE catalogueIdentity (
+            singleton INTEGER NOT NULL PRIMARY KEY CHECK (singleton = 1),
+            id TEXT NOT NULL CHECK (length(id) = 36)
+        ) STRICT;
+        INSERT INTO catalogueIdentity (singleton, id) VALUES (1, lower(
+            substr(hex(randomblob(4)), 1) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-'
+            || hex(randomblob(2)) || '-' || hex(randomblob(6))));
+        """
+
+    /// The search index's to-do list, written by the same transaction as the records it derives
+    /// from: triggers on `dataset` record every key whose document must be rewritten (`facetsOnly`
+    /// when only the normalised record changed, as after a vocabulary edit) or deleted (the row
+    /// is gone). The index applies entries in `seq` order and records the last one applied in its
+    /// own metadata, in the same Xapian commit; applied entries are then deleted. `AUTOINCREMENT`
+    /// because `seq` must never be reused once entries are deleted. Triggers rather than code in
+    /// every write path, so that no write can forget it.
+    static let createIndexOutbox = """
+        CREATE TABLE indexOutbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            node TEXT NOT NULL,
+            identifier TEXT NOT NULL,
+            facetsOnly INTEGER NOT NULL CHECK (facetsOnly IN (0, 1))
+        ) STRICT;
+        CREATE TRIGGER dataset_outbox_insert AFTER INSERT ON dataset BEGIN
+            INSERT INTO indexOutbox (node, identifier, facetsOnly) VALUES (NEW.node, NEW.identifier, 0);
+        END;
+        CREATE TRIGGER dataset_outbox_update AFTER UPDATE OF raw, normalised, contentHash ON dataset
+        WHEN OLD.contentHash IS NOT NEW.contentHash OR OLD.normalised IS NOT NEW.normalised BEGIN
+            INSERT INTO indexOutbox (node, identifier, facetsOnly)
+            VALUES (NEW.node, NEW.identifier, OLD.contentHash IS NEW.contentHash);
+        END;
+        CREATE TRIGGER dataset_outbox_rekey AFTER UPDATE OF node, identifier ON dataset
+        WHEN OLD.node IS NOT NEW.node OR OLD.identifier IS NOT NEW.identifier BEGIN
+            INSERT INTO indexOutbox (node, identifier, facetsOnly) VALUES (OLD.node, OLD.identifier, 0);
+            INSERT INTO indexOutbox (node, identifier, facetsOnly) VALUES (NEW.node, NEW.identifier, 0);
+        END;
+        CREATE TRIGGER dataset_outbox_delete AFTER DELETE ON dataset BEGIN
+            INSERT INTO indexOutbox (node, identifier, facetsOnly) VALUES (OLD.node, OLD.identifier, 0);
+        END;
+        INSERT INTO indexOutbox (node, identifier, facetsOnly) SELECT node, identifier, 0 FROM dataset;
+        """
+
+    /// A run whose result is implausible (it lists no dataset of a node that had some, or would
+    /// withdraw more than the node's `max_withdraw` share) is `held`: stored with its reason and
+    /// the withdrawals it would make, changing nothing until an operator accepts them. SQLite
+    /// cannot change a `CHECK`, so the table is rebuilt (SQLite's documented procedure; GRDB runs
+    /// migrations with foreign keys checked at the end).
+    static let harvestRunHeld = """
+        CREATE TABLE harvestRun_v4 (
+            id INTEGER PRIMARY KEY,
+            node TEXT NOT NULL REFERENCES node(id),
+            endpoint TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('complete', 'partial', 'failed', 'held')),
+            startedAt INTEGER NOT NULL,
+            finishedAt INTEGER NOT NULL,
+            pages INTEGER NOT NULL CHECK (pages >= 0),
+            pagesNotModified INTEGER NOT NULL CHECK (pagesNotModified >= 0),
+            listedCount INTEGER NOT NULL CHECK (listedCount >= 0),
+            insertedCount INTEGER NOT NULL CHECK (insertedCount >= 0),
+            updatedCount INTEGER NOT NULL CHECK (updatedCount >= 0),
+            unchangedCount INTEGER NOT NULL CHECK (unchangedCount >= 0),
+            withdrawnCount INTEGER NOT NULL CHECK (withdrawnCount >= 0),
+            failedCount INTEGER NOT NULL CHECK (failedCount >= 0),
+            error TEXT,
+            importRun INTEGER REFERENCES importRun(id),
+            CHECK (finishedAt >= startedAt),
+            CHECK ((status = 'complete') = (error IS NULL)),
+            CHECK (status = 'complete' OR importRun IS NULL)
+        ) STRICT;
+        INSERT INTO harvestRun_v4 SELECT * FROM harvestRun;
+        DROP TABLE harvestRun;
+        ALTER TABLE harvestRun_v4 RENAME TO harvestRun;
+        CREATE INDEX harvestRun_on_node ON harvestRun(node, id);
+        CREATE TABLE heldWithdrawal (
+            run INTEGER NOT NULL REFERENCES harvestRun(id) ON DELETE CASCADE,
+            identifier TEXT NOT NULL CHECK (identifier <> ''),
+            PRIMARY KEY (run, identifier)
+        ) STRICT, WITHOUT ROWID;
         """
 }

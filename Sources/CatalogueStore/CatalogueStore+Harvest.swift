@@ -7,7 +7,7 @@ extension CatalogueStore {
     /// ``importRecords(_:node:source:)`` does), the withdrawal of records the node no longer
     /// lists, and the page memory; for any run the run itself and its warnings.
     ///
-    /// A partial or failed run must come with no records and no withdrawal: the node's records
+    /// A partial, failed or held run must come with no records and no withdrawal: the node's records
     /// stay exactly as they were. Any failure rolls everything back, the run record included.
     @discardableResult
     public func commitHarvest(_ commit: HarvestCommit) throws -> HarvestCommitResult {
@@ -40,11 +40,12 @@ extension CatalogueStore {
             run.new = summary.inserted
             run.updated = summary.updated
             // Records on pages that answered "not modified" were not sent again: unchanged too.
-            run.unchanged = summary.unchanged + max(0, run.listed - commit.records.count)
+            run.unchanged = run.status == .complete ? summary.unchanged + max(0, run.listed - commit.records.count) : 0
             run.withdrawn = withdrawn.count
             run.warningCount = commit.warnings.count
             run.id = try HarvestRunTable.insert(run, importRun: importRun, in: db)
             try HarvestRunTable.insertWarnings(commit.warnings, run: run.id, in: db)
+            if run.status == .held { try HarvestRunTable.insertHeldWithdrawals(commit.heldWithdrawals, run: run.id, in: db) }
             return HarvestCommitResult(run: run, summary: summary, withdrawnKeys: withdrawn)
         }
     }

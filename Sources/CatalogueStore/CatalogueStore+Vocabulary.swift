@@ -53,8 +53,16 @@ extension CatalogueStore {
             }
             var changed: [DatasetKey] = []
             var probes = try ProbeTable.Writer(db)
+            // A re-normalised dataset whose record stays the same may still need its document
+            // rewritten (an edit of the hierarchy changes the ancestors indexed), so each one is
+            // queued for the index explicitly; the triggers queue only changed rows.
+            let queue = try db.cachedStatement(sql: "INSERT INTO indexOutbox (node, identifier, facetsOnly) VALUES (?, ?, 1)")
             for item in commit.renormalised {
-                if try Self.replaceNormalised(item.key, item.normalised, coder: coder, in: db) { changed.append(item.key) }
+                if try Self.replaceNormalised(item.key, item.normalised, coder: coder, in: db) {
+                    changed.append(item.key)
+                } else {
+                    try queue.execute(arguments: [item.key.node, item.key.id])
+                }
             }
             try probes.replace(commit.renormalised.map { ($0.key, $0.keys) })
             let change = commit.change

@@ -13,6 +13,9 @@ public struct HarvestCommit: Sendable {
     public var listedIdentifiers: Set<String>?
     /// The harvester's page memory for the next run (a JSON array), saved with a complete run.
     public var harvestStateJSON: String?
+    /// For a held run: the identifiers it would withdraw, kept so that an operator's acceptance
+    /// can be checked against exactly what was held.
+    public var heldWithdrawals: [String] = []
     /// The node's display name and country from the federation configuration.
     public var nodeName: String?
     public var nodeCountry: String?

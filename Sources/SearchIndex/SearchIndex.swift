@@ -21,7 +21,7 @@ public final class SearchIndex {
 
     var database: XapianDatabase
 
-    private init(database: XapianDatabase) { self.database = database }
+    init(database: XapianDatabase) { self.database = database }
 
     /// The layout of documents: 2 keeps concept facets in value slots and text without positions.
     static let format = "2"

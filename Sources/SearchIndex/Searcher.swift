@@ -19,10 +19,14 @@ struct Searcher {
         let facets = FacetField.allCases
         let excluded = facets.map { field in Int32(selectedFields.firstIndex(of: field) ?? -1) }
         let (sort, slot) = Self.sort(request.sort)
-        let offset = UInt32(clamping: (request.page - 1) * request.perPage)
+        // Checked: a request built without the engine's paging limits gets an empty page, not a trap.
+        let (skipped, overflow) = (request.page - 1).multipliedReportingOverflow(by: request.perPage)
+        let offset = overflow ? UInt32.max : UInt32(clamping: skipped)
         let limit = UInt32(clamping: request.perPage)
 
-        let synonymTexts = request.synonyms.map(\.text)
+        // The text is canonical search text (SearchText.canonical); a clause's words are words of
+        // it in the case they were written, so they are lower-cased like the rest.
+        let synonymTexts = request.synonyms.map { $0.text.lowercased() }
         let synonymTerms = request.synonyms.map { clause in
             clause.concepts.keys.sorted().flatMap { field in
                 clause.concepts[field, default: []].map { TermEncoder.term(prefix: IndexSchema.prefix(field), value: $0).text }

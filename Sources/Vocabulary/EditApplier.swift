@@ -15,6 +15,7 @@ struct EditApplier {
 
     /// The IRIs whose concepts the edit changed or created.
     mutating func apply(_ edit: VocabularyEdit) throws -> Set<String> {
+        do { try edit.validate() } catch { throw Self.refusal(error) }
         switch edit {
         case .addConcept(let scheme, let id, let label, let broader):
             return try addConcept(scheme, id, label, broader)
@@ -125,6 +126,12 @@ struct EditApplier {
         return try deprecate(source, target).union([target])
     }
 
+    /// A malformed value as a refused edit, so every caller (CLI, server, import) shows it the
+    /// same way: field, value and what is allowed.
+    static func refusal(_ error: VocabularyEdit.InvalidValue) -> VocabularyEditError {
+        .breaksVocabulary(error.description)
+    }
+
     static func uniqued(_ values: [String]) -> [String] {
         var seen = Set<String>()
         return values.filter { seen.insert($0).inserted }
@@ -140,6 +147,31 @@ extension VocabularyEdit {
              .addCode(let concept, _, _), .removeCode(let concept, _, _), .mapValue(_, let concept),
              .deprecate(let concept, _), .merge(_, let concept):
             concept
+        }
+    }
+}
+
+extension Vocabulary {
+    /// Checks the values of whole concepts as an import brings them: every language tag (labels,
+    /// notes) well-formed BCP 47. The first malformed one refuses the lot, naming the concept.
+    public static func validateValues(of concepts: [Concept]) throws {
+        for concept in concepts {
+            for language in concept.prefLabels.keys.sorted() {
+                do {
+                    try VocabularyEdit.validateLanguage(language, of: "the prefLabel of \(concept.iri)")
+                } catch { throw EditApplier.refusal(error) }
+            }
+            let tagged: [(String, [LangString])] = [
+                ("an altLabel", concept.altLabels), ("a hiddenLabel", concept.hiddenLabels),
+                ("a scopeNote", concept.scopeNotes), ("an editorialNote", concept.editorialNotes),
+            ]
+            for (kind, values) in tagged {
+                for value in values {
+                    do {
+                        try VocabularyEdit.validateLanguage(value.language, of: "\(kind) of \(concept.iri)")
+                    } catch { throw EditApplier.refusal(error) }
+                }
+            }
         }
     }
 }

@@ -6,6 +6,6 @@ struct Catalogue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue",
         abstract: "Imaging Catalogue: a metadata catalogue and faceted search index for federated cancer-imaging data.",
-        subcommands: [Harvest.self, Import.self, Datasets.self, Search.self, Reindex.self, Vocab.self]
+        subcommands: [Harvest.self, Import.self, Datasets.self, Search.self, Reindex.self, Check.self, Vocab.self]
     )
 }

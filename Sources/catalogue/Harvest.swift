@@ -31,7 +31,7 @@ struct FederationOptions: ParsableArguments {
 }
 
 extension Catalogue {
-    /// Harvests the configured nodes one after the other; one failing node never stops the others.
+    /// Harvests the configured nodes, several at a time; one failing node never stops the others.
     struct HarvestNodes: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "run",
@@ -40,7 +40,10 @@ extension Catalogue {
             A complete run stores new and changed records, skips unchanged ones (same content hash, or \
             pages answering 304 Not Modified) and withdraws records the node no longer lists. A run that \
             fails or stops on a paging guard changes none of the node's records; it is recorded with its \
-            reason. Exits with status 1 when any node's run did not complete.
+            reason. A run whose pages all read but that lists no dataset of a node that had some, or that \
+            would withdraw more than the node's max_withdraw share (default 50 %), is held: it changes \
+            nothing until accepted with --node ID --accept-withdrawals RUN. Exits with status 1 when any \
+            node's run did not complete.
             """
         )
 
@@ -49,6 +52,13 @@ extension Catalogue {
 
         @Option(name: .customLong("node"), help: ArgumentHelp("Harvest only this node (repeatable).", valueName: "id"))
         var nodeIDs: [String] = []
+
+        @Option(name: .customLong("accept-withdrawals"), help: ArgumentHelp(
+            "Apply the withdrawals that held run RUN was held for (with exactly one --node).", valueName: "run"))
+        var acceptWithdrawals: Int64?
+
+        @Option(help: "How many nodes to read at the same time (1–32).")
+        var parallel = 4
 
         @Flag(help: "Print the reports as JSON (an array, one per node).")
         var json = false
@@ -60,20 +70,32 @@ extension Catalogue {
             for id in nodeIDs where !NodeID.isValid(id) {
                 throw ValidationError("--node '\(id)' is not a valid node id: use 1–64 letters, digits, '.', '_' or '-'")
             }
+            guard (1...32).contains(parallel) else { throw ValidationError("--parallel must be between 1 and 32, got \(parallel)") }
+            if let acceptWithdrawals {
+                guard nodeIDs.count == 1 else { throw ValidationError("--accept-withdrawals needs exactly one --node: the node of the held run") }
+                guard acceptWithdrawals > 0 else { throw ValidationError("--accept-withdrawals takes a run number, got \(acceptWithdrawals)") }
+            }
         }
 
         func run() async throws {
             let nodes = try withUserFacingErrors { try federationOptions.load().select(nodeIDs) }
-            let catalogue = try homeOptions.open()
+            let catalogue = try homeOptions.open(creating: true)
             var reports: [HarvestReport] = []
-            for node in nodes {
+            if nodes.count == 1, let node = nodes.first {
                 let bar = ProgressBar(label: node.id, enabled: !noProgress && ProgressBar.standardErrorIsTerminal)
                 let report = try await withUserFacingErrorsAsync {
-                    try await catalogue.harvest(node, progress: { bar.update($0) })
+                    try await catalogue.harvest(node, acceptWithdrawals: acceptWithdrawals, progress: { bar.update($0) })
                 }
                 bar.finish()
-                reports.append(report)
+                reports = [report]
                 if !json { HarvestReportPrinter.print(report) }
+            } else {
+                // Several nodes are read side by side; a report is printed as each run is stored.
+                reports = try await withUserFacingErrorsAsync {
+                    try await catalogue.harvest(nodes, concurrency: parallel, report: { report in
+                        if !json { HarvestReportPrinter.print(report) }
+                    })
+                }
             }
             if json { try JSONOutput.print(reports) }
             if reports.contains(where: { $0.run.status != .complete }) { throw ExitCode.failure }

@@ -15,6 +15,10 @@ enum HarvestReportPrinter {
         if let error = run.error {
             Swift.print("  nothing was changed: \(error)")
         }
+        if run.status == .held {
+            Swift.print("  held as run \(run.id): check the node; to apply the withdrawals, run "
+                + "catalogue harvest --node \(run.node) --accept-withdrawals \(run.id)")
+        }
         for warning in report.warnings {
             printError("warning: \(run.node): \(warning)")
         }

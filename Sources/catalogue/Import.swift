@@ -38,7 +38,7 @@ extension Catalogue {
         }
 
         func run() throws {
-            let catalogue = try homeOptions.open()
+            let catalogue = try homeOptions.open(creating: true)
             let urls = files.map { URL(fileURLWithPath: $0) }
             let report = try withUserFacingErrors { try catalogue.importFiles(urls, node: node, format: format) }
             if json {

@@ -40,15 +40,25 @@ struct VocabEditOptions: ParsableArguments {
 }
 
 /// A label as typed: `TEXT` or `TEXT@LANG`.
+///
+/// Whatever follows the last `@` and looks like an attempt at a tag (an ASCII letter, then ASCII
+/// letters, digits, '-' or '_') is taken as the language, so a mistyped tag such as `Krebs@de_DE`
+/// is refused by the vocabulary's BCP 47 check instead of silently becoming part of an English
+/// label. The tag itself is checked there, for every caller alike.
 enum LabelArgument {
     static func parse(_ text: String, language: String?) throws -> LangString {
         if let language { return LangString(text, language: language) }
         if let at = text.lastIndex(of: "@"), at != text.startIndex {
             let tag = String(text[text.index(after: at)...])
-            if !tag.isEmpty, tag.count <= 8, tag.allSatisfy({ $0.isLetter || $0 == "-" }) {
+            if let first = tag.unicodeScalars.first, Self.isASCIILetter(first),
+               tag.unicodeScalars.allSatisfy({ Self.isASCIILetter($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) {
                 return LangString(String(text[..<at]), language: tag)
             }
         }
         return LangString(text, language: "en")
+    }
+
+    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
     }
 }

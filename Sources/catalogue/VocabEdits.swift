@@ -14,9 +14,9 @@ extension Catalogue.Vocab {
         @OptionGroup var edit: VocabEditOptions
         @Argument(help: "The scheme: cancerType, modality, bodySite, tier, datasetType, collectionMethod, sex, accessCondition.")
         var scheme: String
-        @Argument(help: "The new concept's id (lower-case letters, digits, '-'), the last part of its IRI.")
+        @Argument(help: "The new concept's id: 1–64 lower-case letters, digits and '-', starting with a letter; the last part of its IRI.")
         var id: String
-        @Argument(help: "Its English prefLabel (TEXT, or TEXT@LANG).")
+        @Argument(help: "Its prefLabel: TEXT (English) or TEXT@LANG, LANG a BCP 47 tag such as de or pt-BR.")
         var label: String
         @Option(name: .customLong("broader"), help: "A broader concept (repeatable); required in a hierarchy.")
         var broader: [String] = []
@@ -40,7 +40,7 @@ extension Catalogue.Vocab {
         @Argument(help: "The concept.") var concept: String
         @Argument(help: "The label: TEXT or TEXT@LANG (default English).") var label: String
         @Option(help: "pref, alt or hidden (a hidden label is found but never shown).") var kind: VocabularyEdit.LabelKind = .alt
-        @Option(help: "The label's language tag (instead of TEXT@LANG).") var language: String?
+        @Option(help: "The label's BCP 47 language tag, such as de or pt-BR (instead of TEXT@LANG).") var language: String?
 
         func run() throws {
             try edit.run(home) { catalogue in

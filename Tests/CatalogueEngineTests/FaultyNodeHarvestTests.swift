@@ -20,7 +20,8 @@ import Testing
             catalogue = try CatalogueService.open(CatalogueConfiguration(
                 home: folder.appendingPathComponent("home"), vocabularies: ProjectPaths.project("Vocabularies")))
             base = try await server.start()
-            policy.requestTimeout = .milliseconds(500)
+            // Generous: the suite runs beside the crash test on two cores. Tests of timeouts set their own.
+            policy.requestTimeout = .seconds(5)
             policy.maxAttempts = 2
             policy.sleep = { _ in }
         }
@@ -93,6 +94,7 @@ import Testing
 
     @Test func aPageSlowerThanTheTimeoutFailsTheRunAndKeepsTheRecords() async throws {
         let (setup, before) = try await primed()
+        setup.policy.requestTimeout = .milliseconds(500)
         let catalogue = PagedCatalogue(datasets: PagedCatalogue.numbered(6), pageSize: 2)
         setup.server.route(catalogue.pagePath(2), .delayed(seconds: 2, then: .ok(catalogue.page(2, baseURL: setup.base.absoluteString))))
         let report = try await setup.harvest()

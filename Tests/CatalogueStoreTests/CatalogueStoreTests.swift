@@ -20,13 +20,15 @@ import Testing
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
                 """)
             #expect(tables == [
-                "dataset", "grdb_migrations", "harvestRun", "harvestState", "harvestWarning", "importRun", "node",
-                "normalisationKey", "normalisationProbe", "unmappedValue", "vocabularyChange", "vocabularyConcept",
+                "catalogueIdentity", "dataset", "grdb_migrations", "harvestRun", "harvestState", "harvestWarning",
+                "heldWithdrawal", "importRun", "indexOutbox", "node", "normalisationKey", "normalisationProbe",
+                "unmappedValue", "vocabularyChange", "vocabularyConcept",
             ])
             #expect(try CatalogueSchema.migrator.appliedMigrations(db) == [
                 "v1-create-node", "v1-create-importRun", "v1-create-dataset", "v1-create-unmappedValue",
                 "v2-node-country", "v2-create-harvestRun", "v2-create-harvestWarning", "v2-create-harvestState",
-                "v3-create-vocabulary", "v3-create-normalisationProbe",
+                "v3-create-vocabulary", "v3-create-normalisationProbe", "v4-create-catalogueIdentity",
+                "v4-create-indexOutbox", "v4-harvestRun-held",
             ])
             #expect(try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true)
             let datasetColumns = try db.columns(in: "dataset").map { "\($0.name):\($0.isNotNull)" }

@@ -21,6 +21,10 @@ public indirect enum FaultBehaviour: Sendable {
     case trickle(String, chunkSize: Int, interval: Double, contentType: String = "text/turtle")
     /// A redirect to another path of this server.
     case redirect(to: String, status: Int = 302)
+    /// Reads the request and never answers, keeping the connection open: a hung node.
+    case silent
+    /// Resets the connection (TCP RST) instead of answering.
+    case reset
 }
 
 /// A request as the server saw it.

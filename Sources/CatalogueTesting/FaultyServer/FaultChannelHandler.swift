@@ -61,6 +61,13 @@ final class FaultChannelHandler: ChannelInboundHandler, @unchecked Sendable {
             writer.sendTrickle(body: Data(body.utf8), chunkSize: chunkSize, interval: interval, contentType: contentType)
         case .redirect(let target, let code):
             writer.send(status: HTTPResponseStatus(statusCode: code), body: Data(), headers: ["Location": target])
+        case .silent:
+            break
+        case .reset:
+            // SO_LINGER with a zero timeout makes close() send RST instead of FIN.
+            let channel = context.channel
+            guard let options = channel as? SocketOptionProvider else { return channel.close(promise: nil) }
+            options.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in channel.close(promise: nil) }
         }
     }
 }

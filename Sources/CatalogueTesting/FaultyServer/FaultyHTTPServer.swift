@@ -59,6 +59,16 @@ public final class FaultyHTTPServer: Sendable {
         return URL(string: "http://127.0.0.1:\(port)")!
     }
 
+    /// A loopback port nothing listens on (one this server had, once it stopped): connecting to
+    /// it is refused.
+    public static func closedPort() async throws -> Int {
+        let server = FaultyHTTPServer()
+        let base = try await server.start()
+        try await server.stop()
+        guard let port = base.port else { throw ChannelError.unknownLocalAddress }
+        return port
+    }
+
     public func stop() async throws {
         let server = channel.withLock { value in
             defer { value = nil }

@@ -8,7 +8,7 @@ struct FederationConfigurationReader {
 
     private static let nodeKeys: Set<String> = [
         "id", "name", "country", "endpoint", "protocol", "paging", "credentials", "mapping", "media_type",
-        "max_page_bytes", "max_pages",
+        "max_page_bytes", "max_pages", "max_withdraw",
     ]
 
     func read(_ text: String) throws -> FederationConfiguration {
@@ -23,8 +23,9 @@ struct FederationConfigurationReader {
         for key in root.keys where key != "node" {
             throw problem(key: key, "unknown top-level key; nodes are declared as [[node]] tables")
         }
-        guard let entries = root["node"] else { return FederationConfiguration(nodes: [], file: file) }
+        guard let entries = root["node"] else { throw Self.declaresNoNode(file) }
         guard let array = entries.array else { throw problem(key: "node", "must be an array of tables: write [[node]]") }
+        guard !array.isEmpty else { throw Self.declaresNoNode(file) }
         var nodes: [NodeConfiguration] = []
         for (index, entry) in array.enumerated() {
             guard let table = entry.table else { throw problem(key: "node", "entry \(index + 1) is not a table") }
@@ -57,6 +58,7 @@ struct FederationConfigurationReader {
         node.mediaType = try optionalString(table, "media_type", label)
         node.maxPageBytes = try positiveInt(table, "max_page_bytes", label) ?? NodeConfiguration.defaultMaxPageBytes
         node.maxPages = try positiveInt(table, "max_pages", label) ?? NodeConfiguration.defaultMaxPages
+        node.maxWithdraw = try share(table, "max_withdraw", label) ?? NodeConfiguration.defaultMaxWithdraw
         return node
     }
 
@@ -68,11 +70,28 @@ struct FederationConfigurationReader {
         return code
     }
 
+    /// A harvest that would read nothing is a mistake (an empty or wrong file), not a quiet success.
+    private static func declaresNoNode(_ file: URL) -> FederationConfigurationError {
+        FederationConfigurationError(
+            file: file.lastPathComponent,
+            message: "declares no node (\(file.path)); add one [[node]] table per data node with id, name, country and endpoint "
+                + "(the comments of Harvesters/nodes.toml list every key)")
+    }
+
     private func endpoint(_ table: TOMLTable, _ label: String) throws -> NodeEndpoint {
         let text = try requiredString(table, "endpoint", label)
         if let scheme = text.range(of: "://").map({ text[..<$0.lowerBound].lowercased() }) {
+            // Never echo a secret back: every message shows the URL redacted.
+            let shown = URLRedaction.redacted(text)
+            guard !URLRedaction.hasUserinfo(text) else {
+                throw problem(
+                    node: label, key: "endpoint",
+                    "'\(shown)' carries credentials in the URL; remove them from the URL and write "
+                        + "credentials = { env = \"VAR\", scheme = \"basic\" } with the variable VAR set to user:password "
+                        + "in the harvester's environment (or scheme = \"bearer\" for a token)")
+            }
             guard scheme == "http" || scheme == "https", let url = URL(string: text), url.host != nil else {
-                throw problem(node: label, key: "endpoint", "'\(text)' is neither an http(s) URL with a host nor a local path")
+                throw problem(node: label, key: "endpoint", "'\(shown)' is neither an http(s) URL with a host nor a local path")
             }
             return .remote(url)
         }
@@ -142,6 +161,22 @@ struct FederationConfigurationReader {
     private func positiveInt(_ table: TOMLTable, _ key: String, _ label: String) throws -> Int? {
         guard let value = table[key] else { return nil }
         guard let number = value.int, number > 0 else { throw problem(node: label, key: key, "must be a positive whole number") }
+        return number
+    }
+
+    /// A share written as a percentage string ("50%") or a number between 0 and 1 (0.5).
+    private func share(_ table: TOMLTable, _ key: String, _ label: String) throws -> Double? {
+        guard let value = table[key] else { return nil }
+        let allowed = "must be a share such as \"50%\" or 0.5 (between 0 and 1)"
+        if let text = value.string {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasSuffix("%"), let percent = Double(trimmed.dropLast().trimmingCharacters(in: .whitespaces)),
+                  (0...100).contains(percent) else { throw problem(node: label, key: key, allowed) }
+            return percent / 100
+        }
+        guard let number = value.double ?? value.int.map(Double.init), (0...1).contains(number) else {
+            throw problem(node: label, key: key, allowed)
+        }
         return number
     }
 

@@ -22,9 +22,14 @@ public struct NodeConfiguration: Hashable, Sendable {
     public var maxPageBytes: Int
     /// The most pages one run follows: a guard against a node that pages forever with fresh URLs.
     public var maxPages: Int
+    /// The largest share (0–1) of the node's datasets one run may withdraw before it is held for
+    /// an operator to accept: a node that suddenly lists half its datasets is more likely broken
+    /// than shrunk.
+    public var maxWithdraw: Double = defaultMaxWithdraw
 
     public static let defaultMaxPageBytes = 50 * 1024 * 1024
     public static let defaultMaxPages = 10_000
+    public static let defaultMaxWithdraw = 0.5
 
     public init(
         id: String, name: String, country: String, endpoint: NodeEndpoint,
@@ -53,15 +58,20 @@ public enum NodeEndpoint: Hashable, Sendable, CustomStringConvertible {
     /// A local file (the first page) or a folder whose files are the pages, in name order.
     case local(URL)
 
+    /// The URL to read, without userinfo: `nodes.toml` refuses credentials in a URL, and one built
+    /// in code with them shows `***` in every page report and error (the HTTP client would not
+    /// send them anyway; credentials come from ``NodeCredentials``).
     public var url: URL {
         switch self {
-        case .remote(let url), .local(let url): url
+        case .remote(let url): URLRedaction.redacted(url)
+        case .local(let url): url
         }
     }
 
+    /// What a harvest run records as its endpoint: the URL without userinfo, or the path.
     public var description: String {
         switch self {
-        case .remote(let url): url.absoluteString
+        case .remote(let url): URLRedaction.redacted(url.absoluteString)
         case .local(let url): url.path
         }
     }

@@ -18,7 +18,10 @@ struct HTTPAttempt {
     let url: URL
     let validators: CacheValidators?
 
-    private var address: String { url.absoluteString }
+    /// The URL as errors name it: without userinfo.
+    private var address: String { URLRedaction.redacted(url.absoluteString) }
+    private var host: String { url.host ?? "?" }
+    private var port: Int { url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80) }
 
     func run() async -> Outcome {
         var received = 0
@@ -31,7 +34,7 @@ struct HTTPAttempt {
             let response = try await client.execute(request(), deadline: .now() + .nanoseconds(Int64(policy.requestTimeout.nanoseconds)))
             let status = Int(response.status.code)
             if status == 304 {
-                return .page(FetchedPage(url: url, finalURL: response.url, body: Data(), validators: validators ?? CacheValidators(), notModified: true))
+                return .page(FetchedPage(url: url, finalURL: finalURL(response), body: Data(), validators: validators ?? CacheValidators(), notModified: true))
             }
             guard (200..<300).contains(status) else { return classify(status: status, headers: response.headers) }
             let encoded = response.headers.first(name: "content-encoding").map { $0.lowercased() != "identity" } ?? false
@@ -51,15 +54,21 @@ struct HTTPAttempt {
                 return .retryable(.truncated(url: address, received: received, expected: expected), retryAfter: nil)
             }
             return .page(FetchedPage(
-                url: url, finalURL: response.url, body: body, contentType: Self.mediaType(response.headers.first(name: "content-type")),
+                url: url, finalURL: finalURL(response), body: body, contentType: Self.mediaType(response.headers.first(name: "content-type")),
                 validators: CacheValidators(etag: response.headers.first(name: "etag"), lastModified: response.headers.first(name: "last-modified"))))
         } catch {
             return classify(error, received: received, expected: expected)
         }
     }
 
+    /// The URL that answered, after redirects, without userinfo: it is stored as the source of
+    /// the page's records and is the base of its relative links.
+    private func finalURL(_ response: HTTPClientResponse) -> URL {
+        URLRedaction.redacted(response.url ?? url)
+    }
+
     private func request() -> HTTPClientRequest {
-        var request = HTTPClientRequest(url: address)
+        var request = HTTPClientRequest(url: url.absoluteString)
         request.method = .GET
         request.headers.add(name: "User-Agent", value: policy.userAgent)
         request.headers.add(name: "Accept", value: policy.accept)
@@ -83,24 +92,37 @@ struct HTTPAttempt {
         }
         if let error = error as? HTTPClientError {
             switch error {
-            case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
                 return .retryable(.timeout(url: address, seconds: policy.requestTimeout.seconds, attempts: 1), retryAfter: nil)
+            case .connectTimeout:
+                return network(.connectTimeout(host: host, port: port, seconds: policy.connectTimeout.seconds))
+            case .tlsHandshakeTimeout:
+                return network(.tls(host: host, .timeout))
             case .remoteConnectionClosed, .bodyLengthMismatch:
                 if let expected { return .retryable(.truncated(url: address, received: received, expected: expected), retryAfter: nil) }
-                return .retryable(.network(url: address, reason: "the connection closed before the page was complete", attempts: 1), retryAfter: nil)
+                return network(.closedEarly(host: host))
             case .redirectLimitReached, .redirectCycleDetected:
-                return .fatal(.network(url: address, reason: "too many redirects (more than \(policy.maxRedirects)) or a redirect loop", attempts: 1))
+                return network(.tooManyRedirects(limit: policy.maxRedirects))
+            case .cancelled:
+                return network(.cancelled)
             default:
-                return .retryable(.network(url: address, reason: String(describing: error), attempts: 1), retryAfter: nil)
+                let code = String(describing: error).replacingOccurrences(of: "HTTPClientError.", with: "")
+                return network(.other("the HTTP exchange failed (\(code))"))
             }
         }
         if error is NIOHTTPDecompression.DecompressionError {
             return .fatal(.tooLarge(url: address, limitBytes: policy.maxBytes))
         }
         if error is CancellationError {
-            return .fatal(.network(url: address, reason: "cancelled", attempts: 1))
+            return network(.cancelled)
         }
-        return .retryable(.network(url: address, reason: String(describing: error), attempts: 1), retryAfter: nil)
+        return network(NetworkErrorClassifier.classify(error, host: host, port: port))
+    }
+
+    /// A transport failure, retryable when trying again soon can help.
+    private func network(_ failure: NetworkFailure) -> Outcome {
+        let error = FetchError.network(url: address, reason: failure, attempts: 1)
+        return failure.isRetryable ? .retryable(error, retryAfter: nil) : .fatal(error)
     }
 
     /// `text/turtle; charset=utf-8` → `text/turtle`.

@@ -6,9 +6,19 @@ import Foundation
 public struct HTTPFetchPolicy: Sendable {
     /// The longest a whole request (headers and body) may take.
     public var requestTimeout: Duration = .seconds(60)
-    public var connectTimeout: Duration = .seconds(10)
-    /// Attempts per page, the first included. Retried: 5xx, 408, 429, timeouts, broken connections.
+    /// The longest the TCP connection (and TLS handshake) may take: a node that is up connects in
+    /// well under a second, so waiting longer only delays the answer for one that is not.
+    public var connectTimeout: Duration = .seconds(5)
+    /// Attempts per page, the first included. Retried: 5xx, 408, 429 (as the server asks), and
+    /// transport failures — timeouts, refused, reset or cut connections — within
+    /// ``transportRetryWindow``. Never retried: a host name that does not resolve, a TLS failure,
+    /// too many redirects, other 4xx.
     public var maxAttempts = 4
+    /// A transport failure is retried only while the time spent on the page so far plus the wait
+    /// before the next attempt fits in this window. A node that blips gets another chance; one that
+    /// is down fails within seconds, and one that hangs within one ``requestTimeout`` — not in
+    /// `maxAttempts × requestTimeout` plus backoff.
+    public var transportRetryWindow: Duration = .seconds(5)
     /// Exponential backoff: `base × 2^(attempt-1)`, capped, times a jitter in [0.5, 1].
     public var backoffBase: Duration = .seconds(1)
     public var backoffCap: Duration = .seconds(60)

@@ -20,6 +20,10 @@ public final class HTTPFetcher: PageFetcher {
             timeout: .init(connect: .nanoseconds(Int64(policy.connectTimeout.nanoseconds)), read: .nanoseconds(Int64(policy.requestTimeout.nanoseconds))),
             decompression: .enabled(limit: .size(policy.maxBytes)))
         configuration.httpVersion = .http1Only
+        // The pool would otherwise retry a failed connection on its own until the connect timeout,
+        // hiding the reason (refused, unknown host, TLS) and making a dead node take
+        // `maxAttempts × connectTimeout`; the fetcher decides about retries itself.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
@@ -30,8 +34,10 @@ public final class HTTPFetcher: PageFetcher {
 
     public func fetch(_ url: URL, validators: CacheValidators?) async throws(FetchError) -> FetchedPage {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-            throw .unsupportedURL(url.absoluteString)
+            throw .unsupportedURL(URLRedaction.redacted(url.absoluteString))
         }
+        let clock = ContinuousClock()
+        let started = clock.now
         var attempt = 1
         while true {
             let outcome = await HTTPAttempt(client: client, policy: policy, url: url, validators: validators).run()
@@ -44,10 +50,13 @@ public final class HTTPFetcher: PageFetcher {
                 guard attempt < policy.maxAttempts else { throw error.withAttempts(attempt) }
                 let wait = retryAfter ?? policy.backoff(afterAttempt: attempt)
                 guard wait <= policy.maxRetryAfter else { throw error.withAttempts(attempt) }
+                if error.isTransportFailure, clock.now - started + wait > policy.transportRetryWindow {
+                    throw error.withAttempts(attempt)
+                }
                 do {
                     try await policy.sleep(wait)
                 } catch {
-                    throw FetchError.network(url: url.absoluteString, reason: "cancelled while waiting to retry", attempts: attempt)
+                    throw FetchError.network(url: URLRedaction.redacted(url.absoluteString), reason: .cancelled, attempts: attempt)
                 }
                 attempt += 1
             }
@@ -62,6 +71,7 @@ extension FetchError {
         case .httpStatus(let url, let status, _): .httpStatus(url: url, status: status, attempts: attempts)
         case .timeout(let url, let seconds, _): .timeout(url: url, seconds: seconds, attempts: attempts)
         case .network(let url, let reason, _): .network(url: url, reason: reason, attempts: attempts)
+        case .atNode(let node, let error): .atNode(node, error.withAttempts(attempts))
         default: self
         }
     }

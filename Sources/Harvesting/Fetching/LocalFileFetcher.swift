@@ -7,18 +7,20 @@ public struct LocalFileFetcher: PageFetcher {
     public init(maxBytes: Int = NodeConfiguration.defaultMaxPageBytes) { self.maxBytes = maxBytes }
 
     public func fetch(_ url: URL, validators: CacheValidators?) async throws(FetchError) -> FetchedPage {
-        guard url.isFileURL else { throw .unsupportedURL(url.absoluteString) }
-        let size: Int
+        guard url.isFileURL else { throw .unsupportedURL(URLRedaction.redacted(url.absoluteString)) }
+        let attributes: [FileAttributeKey: Any]
         do {
-            size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            attributes = try FileManager.default.attributesOfItem(atPath: url.path)
         } catch {
-            throw .unreadable(path: url.path, reason: "no such file")
+            throw .unreadable(path: url.path, reason: FileProblem(error))
         }
+        guard attributes[.type] as? FileAttributeType != .typeDirectory else { throw .unreadable(path: url.path, reason: .isFolder) }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maxBytes else { throw .tooLarge(url: url.path, limitBytes: maxBytes) }
         do {
             return FetchedPage(url: url, body: try Data(contentsOf: url), contentType: Self.mediaType(of: url))
         } catch {
-            throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+            throw .unreadable(path: url.path, reason: FileProblem(error))
         }
     }
 

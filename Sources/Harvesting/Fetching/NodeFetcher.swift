@@ -3,6 +3,7 @@ import Foundation
 /// The fetcher one node's harvest uses: local paths from disk, `http(s)` URLs over the network
 /// with the node's page cap and credentials. Call ``shutdown()`` when the run is over.
 public final class NodeFetcher: PageFetcher {
+    private let node: String
     private let local: LocalFileFetcher
     private let http: HTTPFetcher
 
@@ -17,13 +18,19 @@ public final class NodeFetcher: PageFetcher {
         if let credentials = node.credentials {
             policy.headers["Authorization"] = try credentials.authorizationHeader(node: node.id, environment: environment)
         }
+        self.node = node.id
         local = LocalFileFetcher(maxBytes: node.maxPageBytes)
         http = HTTPFetcher(policy: policy)
     }
 
+    /// Errors name the node, so a run's reason reads "node 'es-upv': cannot connect to …".
     public func fetch(_ url: URL, validators: CacheValidators?) async throws(FetchError) -> FetchedPage {
-        if url.isFileURL { return try await local.fetch(url, validators: validators) }
-        return try await http.fetch(url, validators: validators)
+        do {
+            if url.isFileURL { return try await local.fetch(url, validators: validators) }
+            return try await http.fetch(url, validators: validators)
+        } catch {
+            throw .atNode(node, error)
+        }
     }
 
     public func shutdown() async { await http.shutdown() }

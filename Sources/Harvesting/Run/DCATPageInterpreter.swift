@@ -6,8 +6,9 @@ struct DCATPageInterpreter: Sendable {
     var reader: RDFPageReader
     var mapper: DatasetMapper
 
-    func interpret(_ page: FetchedPage) throws(HarvestError) -> InterpretedPage {
-        let graph = try reader.graph(of: page)
+    /// - Parameter endsPaging: the page is a `?page=N` next page, which may be empty (the end).
+    func interpret(_ page: FetchedPage, endsPaging: Bool = false) throws(HarvestError) -> InterpretedPage {
+        let graph = try reader.graph(of: page, allowingEmpty: endsPaging)
         var interpreted = InterpretedPage(result: mapper.map(graph))
         let url = page.finalURL.absoluteString
         if let next = HydraPaging.nextPage(in: graph, pageURL: url) {

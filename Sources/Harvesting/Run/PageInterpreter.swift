@@ -7,6 +7,8 @@ struct PageInterpreter: Sendable {
     private let fdp: FDPPageInterpreter
     private let custom: CustomPageMapper?
     private let harvestProtocol: HarvestProtocol
+    private let mediaTypeOverride: String?
+    private let paging: PagingConvention
 
     /// - Throws: ``HarvestError/invalidMapping(file:reason:)`` when a json/xml node's mapping
     ///   file cannot be used (checked before the first request).
@@ -15,6 +17,8 @@ struct PageInterpreter: Sendable {
         dcat = DCATPageInterpreter(reader: reader, mapper: mapper)
         fdp = FDPPageInterpreter(reader: reader, mapper: mapper)
         harvestProtocol = node.harvestProtocol
+        mediaTypeOverride = node.mediaType
+        paging = node.paging
         switch node.harvestProtocol {
         case .json, .xml:
             guard let file = node.mapping else { throw .invalidMapping(file: "-", reason: "a \(node.harvestProtocol.rawValue) node needs a mapping file") }
@@ -35,7 +39,7 @@ struct PageInterpreter: Sendable {
 
     func interpret(_ page: FetchedPage, as link: PageLink) throws(HarvestError) -> InterpretedPage {
         switch harvestProtocol {
-        case .dcat: return try dcat.interpret(page)
+        case .dcat: return try dcat.interpret(page, endsPaging: paging == .pageParameter && link.isNextPage)
         case .fdp: return try fdp.interpret(page, as: link)
         case .json, .xml: return try interpretCustom(page)
         }
@@ -44,6 +48,9 @@ struct PageInterpreter: Sendable {
     private func interpretCustom(_ page: FetchedPage) throws(HarvestError) -> InterpretedPage {
         guard let custom else { return InterpretedPage() }
         let source = page.finalURL.isFileURL ? page.finalURL.lastPathComponent : page.finalURL.absoluteString
+        if let reason = PageContentCheck.htmlReason(page, mediaTypeOverride: mediaTypeOverride) {
+            throw .unreadablePage(url: source, reason: reason)
+        }
         do {
             let mapped = try custom.map(page.body, pageURL: page.finalURL, source: source)
             var interpreted = InterpretedPage(result: mapped.result)

@@ -9,18 +9,32 @@ struct RDFPageReader: Sendable {
     /// A media type configured for the node, which beats what the server says.
     var mediaTypeOverride: String?
 
-    func graph(of page: FetchedPage) throws(HarvestError) -> Graph {
+    /// - Throws: ``HarvestError/unreadablePage(url:reason:)`` for an HTML page, a document that
+    ///   does not parse, and one that parses to no statement at all (a JSON error object read as
+    ///   JSON-LD, an empty body): no DCAT page is empty, so such a page is an error, not a catalogue
+    ///   without datasets. `allowingEmpty` is for the one place an empty page is normal: the page
+    ///   after the last one under `?page=N` paging.
+    func graph(of page: FetchedPage, allowingEmpty: Bool = false) throws(HarvestError) -> Graph {
         let source = page.finalURL.isFileURL ? page.finalURL.lastPathComponent : page.finalURL.absoluteString
+        if let reason = PageContentCheck.htmlReason(page, mediaTypeOverride: mediaTypeOverride) {
+            throw .unreadablePage(url: source, reason: reason)
+        }
         guard let format = format(of: page) else {
             throw .unreadablePage(
                 url: source,
                 reason: "not an RDF document (Content-Type \(page.contentType ?? "none"), and its first bytes look like no RDF serialisation)")
         }
+        let graph: Graph
         do {
-            return try parser.parse(page.body, format: format, source: source, baseIRI: page.finalURL.absoluteString)
+            graph = try parser.parse(page.body, format: format, source: source, baseIRI: page.finalURL.absoluteString)
         } catch {
             throw .unreadablePage(url: source, reason: String(describing: error))
         }
+        guard graph.count > 0 || allowingEmpty else {
+            throw .unreadablePage(
+                url: source, reason: "the page holds no RDF statement (read as \(format)): an error document or an empty answer, not a catalogue page")
+        }
+        return graph
     }
 
     func format(of page: FetchedPage) -> RDFFormat? {
