@@ -38,3 +38,6 @@ echo "== catalogue search Lungenkrebs --per-page 5   (a label in any language ma
 echo
 echo "== catalogue search prostrate   (a misspelt word gets a suggestion from the vocabularies' labels)"
 "$catalogue" search prostrate --per-page 5
+echo
+echo "== catalogue check   (the store is sound and the search index holds exactly its datasets)"
+"$catalogue" check
