@@ -30,7 +30,11 @@ public enum ConceptDiff {
 extension Vocabulary {
     /// Reads SKOS concepts from files (any RDF syntax raptor knows, by extension). Concepts of a
     /// scheme the catalogue does not know go to `scheme` when given, else the file is refused.
+    /// Concepts read for `vocab import`; values curators could not enter by hand (a malformed
+    /// language tag) are refused here too, before any diff is shown.
     public static func concepts(fromFiles files: [URL], scheme: ConceptScheme?) throws -> [Concept] {
-        try SKOSLoader.load(files: files, format: nil, scheme: scheme).concepts
+        let concepts = try SKOSLoader.load(files: files, format: nil, scheme: scheme).concepts
+        try validateValues(of: concepts)
+        return concepts
     }
 }

@@ -152,14 +152,14 @@ import Testing
 
     @Test func anUnknownHostIsNamedAndNotRetried() async throws {
         let fetcher = HTTPFetcher()
-        var error: FetchError?
-        let elapsed = await seconds { error = await failure(fetcher, URL(string: "https://no-such-node.invalid/catalogue.ttl")!) }
+        // No timing bound here: how long a lookup takes is the resolver's (41 s was seen on a loaded
+        // machine); that it is not retried is what the fetcher controls, and the text shows it.
+        let error = await failure(fetcher, URL(string: "https://no-such-node.invalid/catalogue.ttl")!)
         await fetcher.shutdown()
         let text = String(describing: error)
         #expect(text.contains("host no-such-node.invalid not found"), "\(text)")
         #expect(text.contains("check the endpoint in nodes.toml"), "\(text)")
         #expect(!text.contains("attempts"), "\(text)")
-        #expect(elapsed < 15, "took \(elapsed) s")
         expectNoDump(text)
     }
 

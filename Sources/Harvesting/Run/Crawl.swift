@@ -54,7 +54,11 @@ struct Crawl {
         return true
     }
 
+    /// Page URLs can come from page content (a next link written with `user:password@`): what is
+    /// kept of them is redacted, like the endpoint.
     mutating func record(_ report: PageReport) {
+        var report = report
+        report.url = URLRedaction.redacted(report.url)
         outcome.pages.append(report)
     }
 

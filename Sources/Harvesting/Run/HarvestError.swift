@@ -29,7 +29,7 @@ public enum HarvestError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .fetchFailed(let error): "fetch failed: \(error)"
+        case .fetchFailed(let error): error.description
         case .unreadablePage(let url, let reason): reason.hasPrefix(url) ? reason : "\(url): \(reason)"
         case .pagingLoop(let from, let to): "paging loop: \(from) links back to \(to), which was already read; stopped"
         case .tooManyPages(let limit, let next): "stopped after \(limit) pages (max_pages) before \(next)"
