@@ -6,15 +6,35 @@ import Testing
 /// Inputs the libFuzzer targets under `Fuzz/` (scripts/fuzz.sh) found in the harvesting parsers.
 @Suite struct FuzzRegressionTests {
     /// FuzzNodesTOML: toml++ (inside TOMLKit) asserts on these instead of returning a parse error,
-    /// which aborts the whole process (Fuzz/Known/README.md). Disabled until the federation
-    /// reader refuses them: run now, the abort would end the test run itself.
-    @Test(.disabled("aborts the process in toml++ until FederationConfigurationReader refuses such text; see Fuzz/Known/README.md"),
-          arguments: ["e=1979-05-27T&:", "[#", "[[=", "[ &"])
+    /// which aborted the whole process; the federation reader now refuses them first
+    /// (`TOMLPreflight`). Before that fix this test ended the test run itself.
+    @Test(arguments: ["e=1979-05-27T&:", "[#", "[[=", "[ &", "[ #", "[[ &", "e=1979-05-27T:", "x = [1979-05-27T:]"])
     func malformedTOMLIsAnErrorNotAnAbort(_ text: String) throws {
         let folder = try ProjectPaths.temporaryDirectory("fuzz-nodes")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("nodes.toml")
         try text.write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: FederationConfigurationError.self) { try FederationConfiguration.load(from: file) }
+    }
+
+    /// The preflight never refuses valid TOML: strings, comments and arrays that look like its
+    /// two shapes, and the project's own federation file.
+    @Test func validTOMLPassesThePreflight() throws {
+        let folder = try ProjectPaths.temporaryDirectory("fuzz-nodes-valid")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("nodes.toml")
+        let lines = [
+            "# [# a comment with 1979-05-27T:",
+            "[[node]]",
+            "id = \"a\"",
+            "name = \"[# not a header 1979-05-27T:\"",
+            "country = \"ES\"",
+            "endpoint = 'local/[ &'",
+            "media_type = \"\"\"",
+            "[#multi-line\"\"\"",
+        ]
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: Never.self) { try FederationConfiguration.load(from: file) }
+        #expect(throws: Never.self) { try FederationConfiguration.load(from: ProjectPaths.project("Harvesters/nodes.toml")) }
     }
 }

@@ -14,6 +14,11 @@ struct FederationConfigurationReader {
     func read(_ text: String) throws -> FederationConfiguration {
         let root: TOMLTable
         do {
+            try TOMLPreflight.check(text)
+        } catch {
+            throw FederationConfigurationError(file: file.lastPathComponent, line: error.line, column: error.column, message: error.message)
+        }
+        do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw FederationConfigurationError(
