@@ -5,7 +5,7 @@ SWIFT ?= swift
 DEMO_HOME ?= .build/demo-catalogue
 CATALOGUE = .build/debug/catalogue
 
-.PHONY: deps build demo test bench clean-demo
+.PHONY: deps build demo test fuzz bench clean-demo
 
 deps:
 	@bash scripts/install-system-deps.sh
@@ -18,6 +18,11 @@ demo: build
 
 test: deps
 	$(SWIFT) test
+	bash scripts/fuzz.sh --short
+
+# The long fuzzing run (1,000,000 inputs per target); crashes go to Fuzz/artifacts/.
+fuzz: deps
+	bash scripts/fuzz.sh --long
 
 bench: deps
 	@bash Benchmarks/run.sh

@@ -111,6 +111,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // libFuzzer targets (issue 9), one executable per parser; scripts/fuzz.sh builds them with
+        // `-sanitize=fuzzer` and `-DFUZZING` into .build-fuzz. In the normal build each is a stub
+        // whose main prints how to run it, so `swift build` and `swift test` are unchanged.
+        .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"], path: "Fuzz/Support", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzTurtle", dependencies: ["FuzzSupport", "RDF"], path: "Fuzz/Turtle", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzRDFXML", dependencies: ["FuzzSupport", "RDF"], path: "Fuzz/RDFXML", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzJSONLD", dependencies: ["FuzzSupport", "RDF"], path: "Fuzz/JSONLD", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzJSON", dependencies: ["FuzzSupport", "RDF"], path: "Fuzz/JSON", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "FuzzRecordJSON", dependencies: ["FuzzSupport", "CatalogueModel", "CatalogueStore"],
+            path: "Fuzz/RecordJSON", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzMapping", dependencies: ["FuzzSupport", "Harvesting"], path: "Fuzz/Mapping", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzCustomPage", dependencies: ["FuzzSupport", "Harvesting"], path: "Fuzz/CustomPage", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzNodesTOML", dependencies: ["FuzzSupport", "Harvesting"], path: "Fuzz/NodesTOML", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzSearch", dependencies: ["FuzzSupport", "CatalogueModel"], path: "Fuzz/Search", swiftSettings: swiftSettings),
+
         .testTarget(name: "CatalogueModelTests", dependencies: ["CatalogueModel"], swiftSettings: swiftSettings),
         .testTarget(name: "RDFTests", dependencies: ["RDF", "CatalogueTesting"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "HarvestingTests", dependencies: ["Harvesting", "RDF", "CatalogueTesting"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

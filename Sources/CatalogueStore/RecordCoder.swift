@@ -12,28 +12,33 @@ import Foundation
 /// import. Encoding cannot fail. The raw column holds exactly the bytes `contentHash` digests; a
 /// new field in `RawDataset` changes hashes once (every record then counts as updated on its next
 /// import), which is harmless.
-struct RecordCoder {
-    func canonicalJSON(_ raw: RawDataset) -> [UInt8] {
+///
+/// Public (with its coding functions) only so that the libFuzzer targets under `Fuzz/`, built in
+/// release where `@testable import` is not available, can feed arbitrary bytes to the decoders.
+public struct RecordCoder: Sendable {
+    public init() {}
+
+    public func canonicalJSON(_ raw: RawDataset) -> [UInt8] {
         var json = JSONWriter()
         raw.write(to: &json)
         return json.bytes
     }
 
-    func json(_ raw: RawDataset) -> String {
+    public func json(_ raw: RawDataset) -> String {
         String(decoding: canonicalJSON(raw), as: UTF8.self)
     }
 
-    func json(_ normalised: NormalisedDataset) -> String {
+    public func json(_ normalised: NormalisedDataset) -> String {
         var json = JSONWriter()
         normalised.write(to: &json)
         return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    func raw(from data: Data?, key: DatasetKey) throws -> RawDataset {
+    public func raw(from data: Data?, key: DatasetKey) throws -> RawDataset {
         try decode(data, key: key, column: "raw", RawDataset.read)
     }
 
-    func normalised(from data: Data?, key: DatasetKey) throws -> NormalisedDataset {
+    public func normalised(from data: Data?, key: DatasetKey) throws -> NormalisedDataset {
         try decode(data, key: key, column: "normalised", NormalisedDataset.read)
     }
 

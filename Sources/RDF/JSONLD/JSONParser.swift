@@ -196,6 +196,8 @@ struct JSONParser {
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
         guard let value = Double(String(decoding: bytes[start..<position], as: UTF8.self)) else { throw failure("invalid number") }
+        // `1e999` would become infinity, which no JSON (nor an `@json` literal's canonical text) can write.
+        guard value.isFinite else { throw failure("number out of range (beyond ±1.8e308)") }
         return value
     }
 
