@@ -1,5 +1,6 @@
 # Two commands on a fresh Debian/Ubuntu machine with Swift 6.3:
-#   make demo   imports the bundled demo federation and prints a faceted search
+#   make demo   harvests the bundled demo federation, prints faceted searches, then serves the API
+#               on 127.0.0.1:8080 until Ctrl-C (make demo SERVE=0 stops after the searches)
 #   make test   runs the whole test suite
 SWIFT ?= swift
 DEMO_HOME ?= .build/demo-catalogue
@@ -13,11 +14,15 @@ deps:
 build: deps
 	$(SWIFT) build --product catalogue
 
+SERVE ?= 1
+PORT ?= 8080
+
 demo: build
-	@bash scripts/demo.sh "$(CATALOGUE)" "$(DEMO_HOME)"
+	@SERVE=$(SERVE) PORT=$(PORT) bash scripts/demo.sh "$(CATALOGUE)" "$(DEMO_HOME)"
 
 test: deps
 	$(SWIFT) test
+	bash scripts/api-conformance.sh .build/debug/catalogue
 	bash scripts/fuzz.sh --short
 
 # The long fuzzing run (1,000,000 inputs per target); crashes go to Fuzz/artifacts/.

@@ -15,6 +15,8 @@ let package = Package(
         .executable(name: "catalogue", targets: ["catalogue"]),
         .library(name: "CatalogueModel", targets: ["CatalogueModel"]),
         .library(name: "CatalogueEngine", targets: ["CatalogueEngine"]),
+        // What a hub embedding the catalogue mounts: the HTTP application over the engine.
+        .library(name: "CatalogueServer", targets: ["CatalogueServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,15 +31,25 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        // The HTTP server (issue 10): routing, middleware, in-process and live testing, on the
+        // NIO the harvester already uses; service-lifecycle for graceful shutdown on SIGTERM.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Value types shared by every stage; no I/O.
         .target(name: "CatalogueModel", swiftSettings: swiftSettings),
 
-        // The only C++: a flat C API over Xapian 1.4 that never throws.
+        // Xapian found through pkg-config (xapian-core.pc), so a package depending on us needs no flags.
+        .systemLibrary(name: "CXapianCore", pkgConfig: "xapian-core", providers: [.apt(["libxapian-dev"])]),
+
+        // The only C++: a flat C API over Xapian 1.4 that never throws. No unsafe flags: SwiftPM
+        // refuses them in a dependency, and the hub depends on this package.
         .target(
             name: "CXapian",
-            cxxSettings: [.unsafeFlags(["-Wall"])],
+            dependencies: ["CXapianCore"],
             linkerSettings: [.linkedLibrary("xapian")]
         ),
         // raptor2 (RDF/XML, Turtle, N-Triples, TriG) as a system library.
@@ -82,10 +94,24 @@ let package = Package(
             dependencies: ["CatalogueModel", "RDF", "Harvesting", "Vocabulary", "CatalogueStore", "SearchIndex"],
             swiftSettings: swiftSettings
         ),
+        // The HTTP API over the engine (Hummingbird); the OpenAPI document is a resource.
+        .target(
+            name: "CatalogueServer",
+            dependencies: [
+                "CatalogueModel", "CatalogueEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources/openapi.json")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "catalogue",
             dependencies: [
-                "CatalogueModel", "CatalogueEngine", "Harvesting",
+                "CatalogueModel", "CatalogueEngine", "CatalogueServer", "Harvesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -138,6 +164,15 @@ let package = Package(
             name: "CatalogueEngineTests",
             // GRDB only to turn a catalogue back into one from before the vocabularies were stored.
             dependencies: ["CatalogueEngine", "CatalogueTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CatalogueServerTests",
+            dependencies: [
+                "CatalogueServer", "CatalogueEngine", "CatalogueModel", "CatalogueTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(name: "CatalogueCLITests", dependencies: ["catalogue", "CatalogueModel", "CatalogueTesting"], swiftSettings: swiftSettings),
     ],

@@ -41,3 +41,10 @@ echo "== catalogue search prostrate   (a misspelt word gets a suggestion from th
 echo
 echo "== catalogue check   (the store is sound and the search index holds exactly its datasets)"
 "$catalogue" check
+
+if [ "${SERVE:-1}" = 0 ]; then exit 0; fi
+echo
+echo "== catalogue serve --port ${PORT:-8080}   (the JSON API of docs/api.md; Ctrl-C stops it)"
+echo "   try:  curl -s 'http://127.0.0.1:${PORT:-8080}/api/v1/datasets?cancerType=icd10:C34&modality=dicom:CT' | python3 -m json.tool"
+echo "         curl -s http://127.0.0.1:${PORT:-8080}/openapi.json | python3 -m json.tool | head"
+exec "$catalogue" serve --nodes Harvesters/nodes.toml --port "${PORT:-8080}"

@@ -3,7 +3,7 @@
 # Uses sudo only when not root. Safe to run again: it does nothing once everything is there.
 set -euo pipefail
 
-packages=(libxapian-dev libsqlite3-dev libxml2-dev libraptor2-dev pkg-config g++)
+packages=(libxapian-dev libsqlite3-dev libxml2-dev libraptor2-dev pkg-config g++ python3 python3-venv curl)
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -1,4 +1,6 @@
+import CatalogueStore
 import Foundation
+import SearchIndex
 
 /// What went wrong in a catalogue operation, written for the person who asked.
 ///
@@ -18,8 +20,14 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
     case unknownFilterValue(field: String, value: String, reason: String)
     /// Search text or paging outside the documented grammar and limits (`parameter`: text, page, perPage).
     case invalidSearch(parameter: String, reason: String)
-    case storeFailed(String)
-    case indexFailed(String)
+    /// The SQLite catalogue failed; the store's own error says where and how.
+    case store(CatalogueStoreError)
+    /// The Xapian index failed; the index's own error carries Xapian's class and message.
+    case index(SearchIndexError)
+    /// A file or folder of the catalogue home (lock, index link, exported vocabulary) could not be used.
+    case fileSystem(path: String, reason: String)
+    /// A lower stage failed with an error this layer does not know; a programming gap, shown as is.
+    case unexpected(stage: String, message: String)
     /// The catalogue was updated but the search index could not be: searches are stale until reindexed.
     case indexStale(String)
     /// A vocabulary edit, undo or import was refused; nothing was changed.
@@ -33,6 +41,14 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
     /// `--accept-withdrawals RUN` names no held run of the node, or the node now lists other
     /// datasets than that run did.
     case withdrawalsNotAccepted(String)
+    /// A token operation was given something invalid (a name, a role, an unknown token to revoke).
+    case invalidToken(String)
+    /// A bearer token is malformed, unknown, revoked or expired: the request is not served.
+    case tokenRefused(String)
+    /// A live token already has this name.
+    case tokenNameTaken(String)
+    /// No live token has this name (to revoke).
+    case unknownToken(String)
 
     public var description: String {
         switch self {
@@ -60,10 +76,14 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
             "filter \(field)=\(value): \(reason)"
         case .invalidSearch(let parameter, let reason):
             "search \(parameter) refused: \(reason)"
-        case .storeFailed(let reason):
-            "the catalogue could not be read or written: \(reason)"
-        case .indexFailed(let reason):
-            "the search index failed: \(reason)"
+        case .store(let error):
+            "the catalogue could not be read or written: \(error)"
+        case .index(let error):
+            "the search index failed: \(error)"
+        case .fileSystem(let path, let reason):
+            "\(path): \(reason)"
+        case .unexpected(let stage, let message):
+            "the \(stage) failed: \(message)"
         case .indexStale(let reason):
             "the catalogue was updated but the search index was not (\(reason)); run 'catalogue reindex'"
         case .vocabularyEditRefused(let reason):
@@ -75,6 +95,14 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
             "no catalogue at \(home): check --home or CATALOGUE_HOME (a harvest or an import creates one)"
         case .withdrawalsNotAccepted(let reason):
             "\(reason) (nothing was changed)"
+        case .invalidToken(let reason):
+            reason
+        case .tokenRefused(let reason):
+            reason
+        case .unknownToken(let name):
+            "no live token is named '\(name)'; see `catalogue token list`"
+        case .tokenNameTaken(let name):
+            "a live token is already named '\(name)': revoke it first (catalogue token revoke) or choose another name (nothing was changed)"
         case .unknownConcept(let reference):
             "no concept '\(reference)': write it as an IRI, SCHEME:ID (cancerType:nsclc) or PREFIX:ID (ct:nsclc); see `catalogue vocab list`"
         }
@@ -85,4 +113,15 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
     }
 
     static let fieldList = "cancerType, modality, bodySite, node, accessRights"
+
+    /// Keeps a lower stage's error typed: engine errors pass unchanged, store and index errors are
+    /// nested, anything else is `unexpected` in `stage`.
+    static func wrapping(_ error: any Error, stage: String) -> CatalogueEngineError {
+        switch error {
+        case let error as CatalogueEngineError: error
+        case let error as CatalogueStoreError: .store(error)
+        case let error as SearchIndexError: .index(error)
+        default: .unexpected(stage: stage, message: String(describing: error))
+        }
+    }
 }

@@ -160,7 +160,7 @@ extension CatalogueService {
         do {
             return try SKOSWriter.write(vocabulary.allConcepts, to: folder)
         } catch {
-            throw CatalogueEngineError.storeFailed("cannot write the vocabularies to \(folder.path): \(error.localizedDescription)")
+            throw CatalogueEngineError.fileSystem(path: folder.path, reason: "cannot write the vocabularies there: \(error.localizedDescription)")
         }
     }
 

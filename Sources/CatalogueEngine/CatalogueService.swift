@@ -84,10 +84,8 @@ public final class CatalogueService {
             }
             service.openingNotices = try service.synchroniseIndexAtOpening()
             return service
-        } catch let error as CatalogueEngineError {
-            throw error
         } catch {
-            throw CatalogueEngineError.storeFailed(String(describing: error))
+            throw CatalogueEngineError.wrapping(error, stage: "catalogue store")
         }
     }
 
@@ -163,21 +161,19 @@ public final class CatalogueService {
     }
 
     func storeCall<T>(_ body: () throws -> T) throws -> T {
-        try wrapping(body, as: CatalogueEngineError.storeFailed)
+        try wrapping(body, stage: "catalogue store")
     }
 
     func indexCall<T>(_ body: () throws -> T) throws -> T {
-        try wrapping(body, as: CatalogueEngineError.indexFailed)
+        try wrapping(body, stage: "search index")
     }
 
-    /// Runs a stage and wraps its error (already an engine error passes unchanged) with what failed.
-    private func wrapping<T>(_ body: () throws -> T, as wrap: (String) -> CatalogueEngineError) throws -> T {
+    /// Runs a stage and keeps its error typed (see ``CatalogueEngineError/wrapping(_:stage:)``).
+    private func wrapping<T>(_ body: () throws -> T, stage: String) throws -> T {
         do {
             return try body()
-        } catch let error as CatalogueEngineError {
-            throw error
         } catch {
-            throw wrap(String(describing: error))
+            throw CatalogueEngineError.wrapping(error, stage: stage)
         }
     }
 }

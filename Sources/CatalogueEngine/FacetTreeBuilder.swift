@@ -24,7 +24,7 @@ struct FacetTreeBuilder {
     private func flat(_ field: FacetField, _ counts: [String: Int]) -> [FacetValue] {
         let values = counts.map { FacetValue(value: $0.key, label: label(field, $0.key), count: $0.value) }
         if field == .accessRights {
-            return values.sorted { (AccessRightsLabels.order.firstIndex(of: $0.value) ?? 9) < (AccessRightsLabels.order.firstIndex(of: $1.value) ?? 9) }
+            return values.sorted { (AccessRights.order.firstIndex(of: $0.value) ?? 9) < (AccessRights.order.firstIndex(of: $1.value) ?? 9) }
         }
         return values.sorted(by: Self.byCountThenLabel)
     }
@@ -49,7 +49,7 @@ struct FacetTreeBuilder {
         switch field {
         case .cancerType, .modality, .bodySite: vocabulary.concept(iri: value)?.label ?? value
         case .node: nodeNames[value] ?? value
-        case .accessRights: AccessRightsLabels.labels[value] ?? value
+        case .accessRights: AccessRights.labels[value] ?? value
         }
     }
 

@@ -46,7 +46,7 @@ struct FilterResolver {
             }
             return [value]
         case .accessRights:
-            guard let code = AccessRightsLabels.code(for: value) else {
+            guard let code = AccessRights.code(for: value) else {
                 throw CatalogueEngineError.unknownFilterValue(
                     field: field.rawValue, value: value, reason: "use PUBLIC, RESTRICTED or NON_PUBLIC")
             }

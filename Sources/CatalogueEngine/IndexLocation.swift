@@ -57,8 +57,8 @@ struct IndexLocation {
 
     private func rename(_ from: URL, to: URL) throws {
         guard Foundation.rename(from.path, to.path) == 0 else {
-            throw CatalogueEngineError.indexFailed(
-                "cannot move \(from.lastPathComponent) to \(to.lastPathComponent) in \(home.path): \(String(cString: strerror(errno)))")
+            throw CatalogueEngineError.fileSystem(
+                path: home.path, reason: "cannot move \(from.lastPathComponent) to \(to.lastPathComponent): \(String(cString: strerror(errno)))")
         }
     }
 }

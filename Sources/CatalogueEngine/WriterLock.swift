@@ -72,13 +72,13 @@ final class WriterLock {
         precondition(descriptor < 0, "the writer lock is already held by this object")
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw CatalogueEngineError.storeFailed("cannot open the writer lock \(path): \(String(cString: strerror(errno)))")
+            throw CatalogueEngineError.fileSystem(path: path, reason: "cannot open the writer lock: \(String(cString: strerror(errno)))")
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
             close(fd)
             if code == EWOULDBLOCK || code == EAGAIN || code == EINTR { return false }
-            throw CatalogueEngineError.storeFailed("cannot lock \(path): \(String(cString: strerror(code)))")
+            throw CatalogueEngineError.fileSystem(path: path, reason: "cannot take the writer lock: \(String(cString: strerror(code)))")
         }
         descriptor = fd
         let line = Holder(operation: operation, pid: getpid(), since: Date()).line

@@ -43,6 +43,7 @@ enum CatalogueSchema {
         ("v4-create-catalogueIdentity", createCatalogueIdentity),
         ("v4-create-indexOutbox", createIndexOutbox),
         ("v4-harvestRun-held", harvestRunHeld),
+        ("v5-create-apiToken", createAPIToken),
     ]
 
     /// A data node: created by its first import, named by a curator if at all.

@@ -24,6 +24,8 @@ public enum CatalogueStoreError: Error, Hashable, Sendable, CustomStringConverti
     case invalidContentHash(DatasetKey)
     /// An update names a dataset the catalogue does not hold; nothing was written.
     case unknownDataset(DatasetKey)
+    /// A live token already has this name; revoke it first or choose another.
+    case tokenNameTaken(String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,8 @@ public enum CatalogueStoreError: Error, Hashable, Sendable, CustomStringConverti
             "dataset \(key) has a content hash that is not a hex SHA-256"
         case .unknownDataset(let key):
             "dataset \(key) is not in the catalogue"
+        case .tokenNameTaken(let name):
+            "a live token is already named '\(name)': revoke it first (catalogue token revoke) or choose another name"
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatalogueEngine
 
 /// The `catalogue` command: one subcommand type per verb, each a thin shell over `CatalogueEngine`.
 @main
@@ -6,6 +7,7 @@ struct Catalogue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue",
         abstract: "Imaging Catalogue: a metadata catalogue and faceted search index for federated cancer-imaging data.",
-        subcommands: [Harvest.self, Import.self, Datasets.self, Search.self, Reindex.self, Check.self, Vocab.self]
+        version: CatalogueVersion.current,
+        subcommands: [Harvest.self, Import.self, Datasets.self, Search.self, Reindex.self, Check.self, Vocab.self, Serve.self, Token.self, Export.self]
     )
 }

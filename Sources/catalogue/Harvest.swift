@@ -23,10 +23,14 @@ struct FederationOptions: ParsableArguments {
     var nodes: String?
 
     func load() throws -> FederationConfiguration {
-        let file = try nodes.map { URL(fileURLWithPath: $0) }
+        try FederationConfiguration.load(from: try file())
+    }
+
+    /// The federation file: --nodes, else $CATALOGUE_NODES, else the project's Harvesters/nodes.toml.
+    func file() throws -> URL {
+        try nodes.map { URL(fileURLWithPath: $0) }
             ?? ProcessInfo.processInfo.environment["CATALOGUE_NODES"].map { URL(fileURLWithPath: $0) }
             ?? FederationLocator.defaultFile()
-        return try FederationConfiguration.load(from: file)
     }
 }
 

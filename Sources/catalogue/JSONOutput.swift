@@ -1,13 +1,10 @@
+import CatalogueEngine
 import Foundation
 
-/// JSON on standard output: pretty, keys sorted so output is stable and diffable, slashes unescaped.
+/// JSON on standard output, pretty, in the encoding the server uses too (``CatalogueJSON``).
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(try CatalogueJSON.encode(value, pretty: true))
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 }

@@ -81,13 +81,24 @@ import Testing
         defer { fixture.remove() }
         #expect(throws: CatalogueEngineError.unknownFilterField("colour")) { try fixture.search("", "colour=red") }
         #expect(throws: CatalogueEngineError.malformedFilter("cancerType")) { try fixture.search("", "cancerType") }
-        for filter in ["cancerType=icd10:Z99", "cancerType=nosuchsystem:C50", "modality=dicom:NOPE", "node=xx-nowhere", "accessRights=OPEN"] {
+        for filter in ["cancerType=icd10:Z99", "cancerType=nosuchsystem:C50", "modality=dicom:NOPE", "node=xx-nowhere", "accessRights=SOMETIMES"] {
             let error = #expect(throws: CatalogueEngineError.self) { try fixture.search("", filter) }
             guard case .unknownFilterValue = error else {
                 Issue.record("\(filter): expected unknownFilterValue, got \(String(describing: error))")
                 continue
             }
         }
+    }
+
+    /// One reader of access rights: a spelling the normaliser maps in records also filters.
+    @Test func accessRightsFilterTakesTheSpellingsTheNormaliserReads() throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        let byCode = try fixture.search("", "accessRights=PUBLIC").keys
+        for spelling in ["OPEN", "open", "open_access", "http://publications.europa.eu/resource/authority/access-right/PUBLIC"] {
+            #expect(try fixture.search("", "accessRights=\(spelling)").keys == byCode, "\(spelling)")
+        }
+        #expect(try fixture.search("", "accessRights=non-public").keys == fixture.search("", "accessRights=NON_PUBLIC").keys)
     }
 
     @Test func malformedFileIsRefusedNamingFileAndLineAndNothingChanges() throws {

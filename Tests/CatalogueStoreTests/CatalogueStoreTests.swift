@@ -20,7 +20,7 @@ import Testing
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
                 """)
             #expect(tables == [
-                "catalogueIdentity", "dataset", "grdb_migrations", "harvestRun", "harvestState", "harvestWarning",
+                "apiToken", "catalogueIdentity", "dataset", "grdb_migrations", "harvestRun", "harvestState", "harvestWarning",
                 "heldWithdrawal", "importRun", "indexOutbox", "node", "normalisationKey", "normalisationProbe",
                 "unmappedValue", "vocabularyChange", "vocabularyConcept",
             ])
@@ -28,7 +28,7 @@ import Testing
                 "v1-create-node", "v1-create-importRun", "v1-create-dataset", "v1-create-unmappedValue",
                 "v2-node-country", "v2-create-harvestRun", "v2-create-harvestWarning", "v2-create-harvestState",
                 "v3-create-vocabulary", "v3-create-normalisationProbe", "v4-create-catalogueIdentity",
-                "v4-create-indexOutbox", "v4-harvestRun-held",
+                "v4-create-indexOutbox", "v4-harvestRun-held", "v5-create-apiToken",
             ])
             #expect(try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true)
             let datasetColumns = try db.columns(in: "dataset").map { "\($0.name):\($0.isNotNull)" }

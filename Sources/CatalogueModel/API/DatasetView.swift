@@ -103,4 +103,14 @@ public struct DistributionView: Codable, Hashable, Sendable {
         downloadURL = distribution.downloadURLs.first
         format = distribution.format?.text ?? distribution.mediaType?.text
     }
+
+    enum CodingKeys: String, CodingKey { case accessURL, downloadURL, format }
+
+    /// Absent values are `null`, as docs/cli.md promises for every key of the contract.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(accessURL, forKey: .accessURL)
+        try container.encode(downloadURL, forKey: .downloadURL)
+        try container.encode(format, forKey: .format)
+    }
 }

@@ -96,8 +96,10 @@ extension String {
 }
 
 /// Why a document is not JSON, and where.
-public struct JSONSyntaxError: Error, Hashable, Sendable {
+public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var message: String
+
+    public var description: String { "line \(line), column \(column): \(message)" }
 }

@@ -1,0 +1,42 @@
+import Foundation
+import CatalogueEngine
+import CatalogueModel
+import HTTPTypes
+import Hummingbird
+
+/// Reads `Authorization: Bearer <token>` into the request's caller. No header: anonymous. A
+/// header that does not name a live token of this catalogue — malformed, unknown, revoked,
+/// expired, or not Bearer — is 401 on every route, so a client never mistakes a broken token
+/// for anonymous access.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = CatalogueRequestContext
+    let catalogue: SharedCatalogue
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization] else { return try await next(request, context) }
+        let secret = try Self.bearerSecret(header)
+        let token: APIToken
+        do {
+            token = try await catalogue.read { try $0.authenticate(secret: secret) }
+        } catch let error as CatalogueEngineError {
+            guard case .tokenRefused(let reason) = error else { throw error }
+            throw Self.refused(reason)
+        }
+        var context = context
+        context.caller = Caller(role: token.role, name: token.name)
+        return try await next(request, context)
+    }
+
+    static func bearerSecret(_ header: String) throws(Problem) -> String {
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw refused("the Authorization header must be 'Bearer <token>'")
+        }
+        return String(parts[1]).trimmingCharacters(in: .whitespaces)
+    }
+
+    static func refused(_ reason: String) -> Problem {
+        Problem(.unauthorized, type: Problem.typeURI("unauthorized"), detail: "\(reason); no request is served with it",
+                authenticate: "Bearer realm=\"imaging-catalogue\", error=\"invalid_token\"")
+    }
+}

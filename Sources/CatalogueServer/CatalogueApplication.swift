@@ -1,0 +1,88 @@
+import CatalogueEngine
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// Builds the catalogue's HTTP server from one configuration value: `catalogue serve` runs it on
+/// a port, tests start it in-process (HummingbirdTesting) or on a free loopback port, and a hub
+/// embedding the catalogue calls the same function.
+public enum CatalogueApplication {
+    /// Opens the catalogue (writer, then readers) and wires the routes. The returned application
+    /// closes the catalogue after a graceful shutdown (SIGTERM or SIGINT under `runService()`):
+    /// requests in flight finish first, then every SQLite connection and Xapian handle is closed.
+    public static func build(
+        _ configuration: ServerConfiguration, logger: Logger = Logger(label: "catalogue.server"),
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let catalogue = try SharedCatalogue(
+            configuration: configuration.catalogue, readers: configuration.readers, queueCapacity: configuration.readerQueue,
+            readTimeout: configuration.readTimeout)
+        let jobs = HarvestJobs(catalogue: catalogue, logger: logger)
+        let router: Router<CatalogueRequestContext>
+        do {
+            router = try self.router(catalogue, jobs: jobs, configuration: configuration)
+        } catch {
+            catalogue.close()
+            throw error
+        }
+        return Application(
+            router: router,
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: "imaging-catalogue/\(CatalogueVersion.current)"),
+            services: [CatalogueClosing(catalogue: catalogue, jobs: jobs)],
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+
+    /// Builds the server and runs it until SIGTERM or SIGINT, then shuts down gracefully.
+    public static func run(
+        _ configuration: ServerConfiguration, logger: Logger = Logger(label: "catalogue.server"),
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        try await build(configuration, logger: logger, onServerRunning: onServerRunning).runService()
+    }
+
+    static func router(
+        _ catalogue: SharedCatalogue, jobs: HarvestJobs, configuration: ServerConfiguration
+    ) throws -> Router<CatalogueRequestContext> {
+        let router = Router(context: CatalogueRequestContext.self)
+        let document = try OperationsRoutes.loadOpenAPIDocument()
+        let routes = try RouteTable(openAPIDocument: document)
+        router.addMiddleware {
+            LogRequestsMiddleware(.info)
+            SecurityHeadersMiddleware()
+            AllowListCORSMiddleware(origins: Set(configuration.corsOrigins))
+            ProblemMiddleware(routes: routes)
+            AuthenticationMiddleware(catalogue: catalogue)
+            RateLimitMiddleware(
+                perToken: RateLimiter(perSecond: configuration.tokenRate.perSecond, burst: configuration.tokenRate.burst),
+                perAddress: RateLimiter(perSecond: configuration.addressRate.perSecond, burst: configuration.addressRate.burst))
+        }
+        let bodyLimit = configuration.maxBodyBytes
+        OperationsRoutes(catalogue: catalogue, openAPIDocument: ByteBuffer(bytes: document)).add(to: router)
+        DatasetRoutes(catalogue: catalogue).add(to: router)
+        FederationRoutes(catalogue: catalogue).add(to: router)
+        HarvestRoutes(jobs: jobs, nodesFile: configuration.nodesFile, maxBodyBytes: bodyLimit).add(to: router)
+        VocabularyRoutes(catalogue: catalogue).add(to: router)
+        CurationRoutes(catalogue: catalogue, maxBodyBytes: bodyLimit).add(to: router)
+        TokenRoutes(catalogue: catalogue, maxBodyBytes: bodyLimit).add(to: router)
+        ExportRoutes(catalogue: catalogue, publicURL: configuration.publicURL).add(to: router)
+        return router
+    }
+}
+
+/// Closes the shared catalogue once the server has stopped: services shut down in reverse order,
+/// and this one is listed before the HTTP server, so it closes after the last request finished
+/// and after the harvests in progress were stored.
+struct CatalogueClosing: Service {
+    let catalogue: SharedCatalogue
+    let jobs: HarvestJobs
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await jobs.finishAll()
+        catalogue.close()
+    }
+}

@@ -1,0 +1,114 @@
+import CatalogueEngine
+import CatalogueModel
+import CatalogueServer
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Every route, called by every kind of caller: the status is exactly 2xx, 401 or 403 as the
+/// route's role and the caller's token say.
+@Suite("Roles and tokens")
+struct RoleMatrixTests {
+    /// A caller of the matrix: a live token of a role, or a token that must be refused.
+    enum CallerKind: CaseIterable {
+        case anonymous, researcher, curator, admin, expired, revoked, malformed, notBearer
+
+        var role: APIRole? {
+            switch self {
+            case .anonymous: .anonymous
+            case .researcher: .researcher
+            case .curator: .curator
+            case .admin: .admin
+            case .expired, .revoked, .malformed, .notBearer: nil
+            }
+        }
+    }
+
+    /// One route: how to call it (given a number unique to the call) and the role it needs.
+    struct Route: Sendable {
+        var method: HTTPRequest.Method
+        var path: @Sendable (Int) -> String
+        var body: (@Sendable (Int) -> String)?
+        var role: APIRole
+        var success: HTTPResponse.Status
+    }
+
+    static let routes: [Route] = [
+        Route(method: .get, path: { _ in "/healthz" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/readyz" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/openapi.json" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/api/v1/datasets?q=lung" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/api/v1/datasets/nl-test/ds-nsclc" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/api/v1/nodes" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/api/v1/harvests" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/api/v1/vocabularies" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/api/v1/vocabularies/cancerType" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/api/v1/vocabularies/cancerType/concepts/nsclc" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/api/v1/vocabularies/changes" }, role: .curator, success: .ok),
+        Route(method: .get, path: { _ in "/api/v1/vocabularies/unmapped" }, role: .curator, success: .ok),
+        Route(method: .post, path: { _ in "/api/v1/vocabularies/changes" },
+              body: { n in #"{"op": "add-label", "concept": "ct:nsclc", "label": {"value": "matrix label \#(n)"}, "reason": "role matrix"}"# },
+              role: .curator, success: .created),
+        Route(method: .post, path: { n in "/api/v1/vocabularies/changes/\(n)/undo" }, body: { _ in #"{"reason": "role matrix"}"# },
+              role: .curator, success: .created),
+        Route(method: .get, path: { _ in "/api/v1/tokens" }, role: .admin, success: .ok),
+        Route(method: .post, path: { _ in "/api/v1/tokens" }, body: { n in #"{"name": "matrix-\#(n)", "role": "researcher"}"# },
+              role: .admin, success: .created),
+        Route(method: .delete, path: { n in "/api/v1/tokens/revocable-\(n)" }, role: .admin, success: .noContent),
+        Route(method: .post, path: { _ in "/api/v1/harvests" }, body: { _ in #"{"nodes": ["harvested-node"]}"# },
+              role: .admin, success: .accepted),
+        Route(method: .get, path: { _ in "/api/v1/harvests/jobs/1" }, role: .admin, success: .ok),
+    ]
+
+    @Test func everyRouteAnswersEveryCallerWithExactlyTheStatusItsRoleGives() async throws {
+        let fixture = try ServerFixture()
+        let nodes = try fixture.writeFederation()
+        let engine = try fixture.engine()
+        var secrets: [CallerKind: String] = [:]
+        for kind in [CallerKind.researcher, .curator, .admin] {
+            secrets[kind] = try engine.createToken(name: "\(kind)", role: kind.role!, expiresIn: nil).secret
+        }
+        secrets[.expired] = try engine.createToken(
+            name: "expired", role: .admin, expiresIn: .seconds(86_400), now: Date().addingTimeInterval(-2 * 86_400)).secret
+        secrets[.revoked] = try engine.createToken(name: "revoked", role: .admin, expiresIn: nil).secret
+        try engine.revokeToken(named: "revoked")
+        secrets[.malformed] = "not-a-token"
+        // Changes to undo and tokens to revoke, one per call that may succeed.
+        var undoable: [Int] = []
+        for number in 0..<Self.routes.count * CallerKind.allCases.count {
+            // Each on a concept of its own, so undoing one never meets a later change of the same concept.
+            let edit = VocabularyEdit.addConcept(
+                scheme: .cancerType, id: "undoable-\(number)", prefLabel: LangString("Undoable \(number)", language: "en"),
+                broader: [try engine.resolveConcept("ct:nsclc")])
+            undoable.append(try engine.applyVocabularyEdit(edit, by: .init(name: "test", reason: "to undo")).change)
+            _ = try engine.createToken(name: "revocable-\(number)", role: .researcher, expiresIn: nil)
+        }
+        let calls = undoable
+        let tokens = secrets
+        try await fixture.withServer(nodesFile: nodes) { client in
+            var number = 0
+            for kind in CallerKind.allCases {
+                for route in Self.routes {
+                    let callNumber = route.path(0).contains("/undo") ? calls[number] : number
+                    var headers: HTTPFields = kind == .notBearer ? [.authorization: "Basic YWRtaW46YWRtaW4="] : .bearer(tokens[kind])
+                    if route.body != nil { headers[.contentType] = "application/json" }
+                    let path = route.path(route.path(0).contains("revocable") ? number : callNumber)
+                    let response = try await client.execute(
+                        uri: path, method: route.method, headers: headers, body: route.body.map { ByteBuffer(json: $0(number)) })
+                    let expected: HTTPResponse.Status = switch kind.role {
+                    case nil: .unauthorized
+                    case .anonymous? where route.role > .anonymous: .unauthorized
+                    case let role? where role < route.role: .forbidden
+                    default: route.success
+                    }
+                    #expect(response.status == expected, "\(kind) \(route.method) \(path): \(String(buffer: response.body))")
+                    if expected == .unauthorized { #expect(response.headers[.wwwAuthenticate] != nil) }
+                    number += 1
+                }
+            }
+        }
+    }
+}
