@@ -163,7 +163,8 @@ let package = Package(
         .testTarget(
             name: "CatalogueEngineTests",
             // GRDB only to turn a catalogue back into one from before the vocabularies were stored.
-            dependencies: ["CatalogueEngine", "CatalogueTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            // RDF and CatalogueStore to check that their two JSON readers agree.
+            dependencies: ["CatalogueEngine", "CatalogueTesting", "RDF", "CatalogueStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CatalogueServerTests",

@@ -8,7 +8,8 @@ import Testing
     /// FuzzNodesTOML: toml++ (inside TOMLKit) asserts on these instead of returning a parse error,
     /// which aborted the whole process; the federation reader now refuses them first
     /// (`TOMLPreflight`). Before that fix this test ended the test run itself.
-    @Test(arguments: ["e=1979-05-27T&:", "[#", "[[=", "[ &", "[ #", "[[ &", "e=1979-05-27T:", "x = [1979-05-27T:]"])
+    @Test(arguments: ["e=1979-05-27T&:", "[#", "[[=", "[ &", "[ #", "[[ &", "e=1979-05-27T:", "x = [1979-05-27T:]",
+                     "i= [}t}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}T", "i= [ }", "i= [1, }", "i= [[}]]", "i = [ # c\n}]", "i= {a=[}]}"])
     func malformedTOMLIsAnErrorNotAnAbort(_ text: String) throws {
         let folder = try ProjectPaths.temporaryDirectory("fuzz-nodes")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -36,5 +37,16 @@ import Testing
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: Never.self) { try FederationConfiguration.load(from: file) }
         #expect(throws: Never.self) { try FederationConfiguration.load(from: ProjectPaths.project("Harvesters/nodes.toml")) }
+    }
+
+    /// Arrays whose elements hold `}` in strings, inline tables and comments pass the preflight
+    /// and reach the federation reader (which then names the unknown key).
+    @Test func arraysWithBracesInsideElementsPassThePreflight() throws {
+        let folder = try ProjectPaths.temporaryDirectory("fuzz-nodes-arrays")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("nodes.toml")
+        try "tags = [ # a } comment\n  \"}\", { a = 1 }, [], [[1], {}],\n]\n".write(to: file, atomically: true, encoding: .utf8)
+        let error = #expect(throws: FederationConfigurationError.self) { try FederationConfiguration.load(from: file) }
+        #expect(error.map { String(describing: $0).contains("tags") } == true, "\(String(describing: error))")
     }
 }

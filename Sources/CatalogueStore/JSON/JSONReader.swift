@@ -1,3 +1,4 @@
+import CatalogueModel
 /// Reads compact JSON from a byte buffer, for the record types' hand-written decoders.
 ///
 /// The counterpart of ``JSONWriter``: `JSONDecoder` costs about 80 µs per raw record on Linux,
@@ -62,6 +63,9 @@ struct JSONReader {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
             case UInt8(ascii: "\\"):
                 return try escapedString(from: start)
+            case 0..<0x20:
+                // RFC 8259: control characters are escaped in strings; the JSON-LD parser agrees.
+                throw JSONReadError(.invalidJSON)
             default:
                 position += 1
             }
@@ -81,6 +85,8 @@ struct JSONReader {
                 return JSONKey(UnsafeBufferPointer(rebasing: bytes[start..<position]))
             case UInt8(ascii: "\\"):
                 return JSONKey(Array(try escapedString(from: start).utf8))
+            case 0..<0x20:
+                throw JSONReadError(.invalidJSON)
             default:
                 position += 1
             }
@@ -195,9 +201,13 @@ struct JSONReader {
         return try number(from: start)
     }
 
+    /// The number's text, when it follows RFC 8259's grammar (as the JSON-LD parser requires):
+    /// no leading zeros, no `+`, digits after `.` and `e`.
     private func number(from start: Int) throws -> Substring {
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<position])
         guard position > start else { throw JSONReadError(.expected("a number")) }
-        return Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        guard JSONNumberGrammar.isNumber(text) else { throw JSONReadError(.expected("a number")) }
+        return Substring(decoding: text, as: UTF8.self)
     }
 
     /// The slow path of `string()`, from the first backslash on.
@@ -211,6 +221,8 @@ struct JSONReader {
                 return String(decoding: utf8, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 try appendEscape(to: &utf8)
+            case 0..<0x20:
+                throw JSONReadError(.invalidJSON)
             default:
                 utf8.append(byte)
             }
@@ -230,25 +242,29 @@ struct JSONReader {
         case UInt8(ascii: "b"): utf8.append(0x08)
         case UInt8(ascii: "f"): utf8.append(0x0C)
         case UInt8(ascii: "u"):
-            var scalar = try hex4()
-            if (0xD800..<0xDC00).contains(scalar) {
-                // A high surrogate must be followed by `\u` and a low one.
-                guard try literal("\\u") else { throw JSONReadError(.invalidJSON) }
-                let low = try hex4()
-                guard (0xDC00..<0xE000).contains(low) else { throw JSONReadError(.invalidJSON) }
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            let unit = try hex4()
+            var low: UInt32?
+            if (0xD800..<0xDC00).contains(unit), position + 1 < bytes.count,
+               bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                position += 2
+                low = try hex4()
             }
-            guard let unicode = Unicode.Scalar(scalar) else { throw JSONReadError(.invalidJSON) }
+            // Half a surrogate pair is refused, as by the JSON-LD parser (JSONNumberGrammar).
+            guard let unicode = JSONNumberGrammar.scalar(unit, low: low) else { throw JSONReadError(.invalidJSON) }
             utf8.append(contentsOf: String(Character(unicode)).utf8)
         default:
             throw JSONReadError(.invalidJSON)
         }
     }
 
+    /// Exactly four hex digits (no sign, which `UInt32(_:radix:)` would take).
     private mutating func hex4() throws -> UInt32 {
-        guard position + 4 <= bytes.count,
-              let value = UInt32(String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + 4]), as: UTF8.self), radix: 16)
-        else { throw JSONReadError(.invalidJSON) }
+        guard position + 4 <= bytes.count else { throw JSONReadError(.invalidJSON) }
+        var value: UInt32 = 0
+        for byte in bytes[position..<position + 4] {
+            guard let digit = JSONNumberGrammar.hexDigit(byte) else { throw JSONReadError(.invalidJSON) }
+            value = value * 16 + digit
+        }
         position += 4
         return value
     }

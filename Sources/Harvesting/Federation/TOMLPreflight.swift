@@ -2,7 +2,8 @@
 ///
 /// toml++ checks some of its invariants with `assert`, which SwiftPM builds keep live: a table
 /// header whose first character cannot start a key (`[#`, `[[=`, `[ &`) and a date followed by a
-/// `T` that no time follows (`1979-05-27T:`) end the whole process (found by the `nodestoml`
+/// `T` that no time follows (`1979-05-27T:`), and a `}` where an array element begins (`[}`,
+/// `[1, }`) end the whole process (found by the `nodestoml`
 /// fuzzer; Fuzz/Known/README.md). Neither is valid TOML, so refusing them first, with a line and a
 /// column, changes nothing for valid files. The scan knows strings and comments, so text inside
 /// them is never taken for either shape.
@@ -23,8 +24,10 @@ enum TOMLPreflight {
         var position = 0
         var line = 1
         var lineStart = 0
-        /// Open `[` and `{` of values (arrays, inline tables), not of headers.
-        var depth = 0
+        /// Open `[` and `{` of values (arrays, inline tables), not of headers, innermost last.
+        var open: [Unicode.Scalar] = []
+        /// After an array's `[` or `,`: the next character (past blanks and comments) begins an element.
+        var expectingElement = false
         var atLineStart = true
 
         init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
@@ -54,12 +57,24 @@ enum TOMLPreflight {
                 }
                 let startsLine = atLineStart
                 atLineStart = false
+                if scalar == "#" {
+                    skipComment()
+                    continue
+                }
+                // toml++ asserts (aborts) on `}` where an array element begins: `[}`, `[1, }`.
+                if expectingElement, scalar == "}" { throw problem("'}' where an array element or ']' is expected") }
+                expectingElement = false
                 switch scalar {
-                case "#": skipComment()
                 case "\"", "'": try skipString(quote: scalar)
-                case "[" where startsLine && depth == 0: try checkHeader()
-                case "[", "{": depth += 1; advance()
-                case "]", "}": depth = max(0, depth - 1); advance()
+                case "[" where startsLine && open.isEmpty: try checkHeader()
+                case "[", "{":
+                    open.append(scalar)
+                    expectingElement = scalar == "["
+                    advance()
+                case "]", "}": _ = open.popLast(); advance()
+                case "," where open.last == "[":
+                    expectingElement = true
+                    advance()
                 default:
                     if try !checkDate() { advance() }
                 }

@@ -1,3 +1,4 @@
+import CatalogueModel
 import Foundation
 
 /// A strict JSON (RFC 8259) parser over UTF-8 bytes that reports errors by line and column.
@@ -142,16 +143,17 @@ struct JSONParser {
         case UInt8(ascii: "r"): buffer.append(0x0D)
         case UInt8(ascii: "t"): buffer.append(0x09)
         case UInt8(ascii: "u"):
-            var scalar = try hex4()
-            if (0xD800..<0xDC00).contains(scalar), bytes.count > position + 1,
+            let unit = try hex4()
+            var low: UInt32?
+            if (0xD800..<0xDC00).contains(unit), bytes.count > position + 1,
                bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
                 position += 2
-                let low = try hex4()
-                guard (0xDC00..<0xE000).contains(low) else { throw failure("invalid surrogate pair") }
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                low = try hex4()
             }
-            let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-            buffer.append(contentsOf: Array(String(character).utf8))
+            guard let scalar = JSONNumberGrammar.scalar(unit, low: low) else {
+                throw failure("half a surrogate pair in a \\u escape (\\u\(String(unit, radix: 16, uppercase: true)))")
+            }
+            buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
         default:
             throw failure("invalid escape '\\\(Character(Unicode.Scalar(byte)))'")
         }
