@@ -64,6 +64,16 @@ extension CatalogueService {
         return Readiness(status: "ready", datasets: datasets, indexRevision: Int(applied))
     }
 
+    /// The index's size and when it last changed (its newest file), for monitoring.
+    public func indexStatus() throws -> (documents: Int, changedAt: Date?) {
+        guard IndexLocation(home: configuration.home).exists else { return (0, nil) }
+        let documents = try indexCall { try searchReader().documentCount }
+        let folder = configuration.indexPath.resolvingSymlinksInPath()
+        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+        let changed = files.compactMap { try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate }.max()
+        return (documents, changed)
+    }
+
     private func datasetCount(using concept: Concept) throws -> Int? {
         guard let field = FacetField.allCases.first(where: { $0.scheme == concept.scheme }) else { return nil }
         let query = SearchQuery(text: "", filters: ["\(field.rawValue)=\(concept.iri)"], sort: .relevance, page: 1, perPage: 1)

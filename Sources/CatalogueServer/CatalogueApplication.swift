@@ -18,10 +18,11 @@ public enum CatalogueApplication {
         let catalogue = try SharedCatalogue(
             configuration: configuration.catalogue, readers: configuration.readers, queueCapacity: configuration.readerQueue,
             readTimeout: configuration.readTimeout)
-        let jobs = HarvestJobs(catalogue: catalogue, logger: logger)
+        let metrics = CatalogueMetrics()
+        let jobs = HarvestJobs(catalogue: catalogue, logger: logger, metrics: metrics)
         let router: Router<CatalogueRequestContext>
         do {
-            router = try self.router(catalogue, jobs: jobs, configuration: configuration)
+            router = try self.router(catalogue, jobs: jobs, metrics: metrics, configuration: configuration)
         } catch {
             catalogue.close()
             throw error
@@ -45,13 +46,14 @@ public enum CatalogueApplication {
     }
 
     static func router(
-        _ catalogue: SharedCatalogue, jobs: HarvestJobs, configuration: ServerConfiguration
+        _ catalogue: SharedCatalogue, jobs: HarvestJobs, metrics: CatalogueMetrics, configuration: ServerConfiguration
     ) throws -> Router<CatalogueRequestContext> {
         let router = Router(context: CatalogueRequestContext.self)
         let document = try OperationsRoutes.loadOpenAPIDocument()
         let routes = try RouteTable(openAPIDocument: document)
         router.addMiddleware {
             LogRequestsMiddleware(.info)
+            RequestMetricsMiddleware(metrics: metrics)
             SecurityHeadersMiddleware()
             AllowListCORSMiddleware(origins: Set(configuration.corsOrigins))
             ProblemMiddleware(routes: routes)
@@ -61,8 +63,8 @@ public enum CatalogueApplication {
                 perAddress: RateLimiter(perSecond: configuration.addressRate.perSecond, burst: configuration.addressRate.burst))
         }
         let bodyLimit = configuration.maxBodyBytes
-        OperationsRoutes(catalogue: catalogue, openAPIDocument: ByteBuffer(bytes: document)).add(to: router)
-        DatasetRoutes(catalogue: catalogue).add(to: router)
+        OperationsRoutes(catalogue: catalogue, openAPIDocument: ByteBuffer(bytes: document), metrics: metrics).add(to: router)
+        DatasetRoutes(catalogue: catalogue, metrics: metrics).add(to: router)
         FederationRoutes(catalogue: catalogue).add(to: router)
         HarvestRoutes(jobs: jobs, nodesFile: configuration.nodesFile, maxBodyBytes: bodyLimit).add(to: router)
         VocabularyRoutes(catalogue: catalogue).add(to: router)

@@ -41,6 +41,7 @@ struct HarvestJob: Codable, Hashable, Sendable {
 actor HarvestJobs {
     private let catalogue: SharedCatalogue
     private let logger: Logger
+    private let metrics: CatalogueMetrics
     private var jobs: [Int: HarvestJob] = [:]
     private var order: [Int] = []
     private var running: Set<String> = []
@@ -49,9 +50,10 @@ actor HarvestJobs {
     /// Finished jobs kept for polling; older ones are forgotten (their runs stay in the store).
     private let kept = 200
 
-    init(catalogue: SharedCatalogue, logger: Logger) {
+    init(catalogue: SharedCatalogue, logger: Logger, metrics: CatalogueMetrics) {
         self.catalogue = catalogue
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// Starts harvesting `nodes` in the background; nil when one of them is already being harvested.
@@ -98,10 +100,12 @@ actor HarvestJobs {
         switch result {
         case .success(let report):
             jobs[id]?.runs.append(report.run)
+            metrics.recordHarvestRun(report.run.status)
             logger.info("harvest stored", metadata: ["node": .string(node), "status": .string(report.run.status.rawValue)])
         case .failure(let error):
             let message = ErrorSentence.message(for: error)
             jobs[id]?.errors[node] = message
+            metrics.recordHarvestFailure()
             logger.error("harvest failed", metadata: ["node": .string(node), "error": .string(message)])
         }
     }

@@ -61,6 +61,8 @@ struct RoleMatrixTests {
         Route(method: .post, path: { _ in "/api/v1/harvests" }, body: { _ in #"{"nodes": ["harvested-node"]}"# },
               role: .admin, success: .accepted),
         Route(method: .get, path: { _ in "/api/v1/harvests/jobs/1" }, role: .admin, success: .ok),
+        Route(method: .get, path: { _ in "/metrics" }, role: .admin, success: .ok),
+        Route(method: .get, path: { _ in "/catalog?page=1&pageSize=2" }, role: .anonymous, success: .ok),
     ]
 
     @Test func everyRouteAnswersEveryCallerWithExactlyTheStatusItsRoleGives() async throws {

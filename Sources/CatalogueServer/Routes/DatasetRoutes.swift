@@ -6,6 +6,7 @@ import Hummingbird
 /// `GET /api/v1/datasets` (search) and `GET /api/v1/datasets/{node}/{id}` (one dataset).
 struct DatasetRoutes {
     let catalogue: SharedCatalogue
+    let metrics: CatalogueMetrics
 
     static let filterFields = FacetField.allCases.map(\.rawValue)
     static let searchParameters = Set(["q", "sort", "page", "perPage"] + filterFields)
@@ -19,7 +20,10 @@ struct DatasetRoutes {
 
     func search(_ request: Request) async throws -> JSONResponse<SearchResponse> {
         let query = try Self.query(from: QueryParameters(request, allowed: Self.searchParameters))
-        return JSONResponse(value: try await catalogue.read { try $0.search(query) })
+        let started = ContinuousClock.now
+        let response = try await catalogue.read { try $0.search(query) }
+        metrics.recordSearch(ContinuousClock.now - started)
+        return JSONResponse(value: response)
     }
 
     /// The search of a query string: filters as `FIELD=VALUE` (repeat a field to OR its values),

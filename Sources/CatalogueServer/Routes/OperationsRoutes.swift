@@ -9,6 +9,7 @@ import NIOCore
 struct OperationsRoutes {
     let catalogue: SharedCatalogue
     let openAPIDocument: ByteBuffer
+    let metrics: CatalogueMetrics
 
     struct Health: Encodable, Sendable {
         var status = "ok"
@@ -23,6 +24,15 @@ struct OperationsRoutes {
         router.get("/readyz") { request, _ in
             _ = try QueryParameters(request, allowed: [])
             return JSONResponse(value: try await catalogue.read { try $0.readiness() })
+        }
+        router.get("/metrics") { request, context in
+            _ = try context.require(.admin)
+            _ = try QueryParameters(request, allowed: [])
+            let status = try await catalogue.read { try $0.indexStatus() }
+            let text = metrics.scrape(documents: status.documents, indexChangedAt: status.changedAt)
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: text)))
         }
         router.get("/openapi.json") { [openAPIDocument] request, _ in
             _ = try QueryParameters(request, allowed: [])
