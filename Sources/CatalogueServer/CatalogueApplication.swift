@@ -32,9 +32,20 @@ public enum CatalogueApplication {
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: "imaging-catalogue/\(CatalogueVersion.current)"),
-            services: [CatalogueClosing(catalogue: catalogue, jobs: jobs)],
+            services: services(catalogue, jobs: jobs, configuration: configuration, logger: logger),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
+    }
+
+    /// The closer first (it shuts down last), then the schedule when there is a federation file.
+    static func services(
+        _ catalogue: SharedCatalogue, jobs: HarvestJobs, configuration: ServerConfiguration, logger: Logger
+    ) -> [any Service] {
+        var services: [any Service] = [CatalogueClosing(catalogue: catalogue, jobs: jobs)]
+        if let file = configuration.nodesFile {
+            services.append(HarvestScheduler(catalogue: catalogue, jobs: jobs, nodesFile: file, tick: configuration.scheduleTick, logger: logger))
+        }
+        return services
     }
 
     /// Builds the server and runs it until SIGTERM or SIGINT, then shuts down gracefully.

@@ -25,6 +25,8 @@ public struct ServerConfiguration: Sendable {
     /// The URL the server is reached at (`https://catalogue.example.eu`), for the export's IRIs
     /// and paging links; nil: the request's Host header.
     public var publicURL: String?
+    /// How often the harvest schedule of `nodesFile` is looked at.
+    public var scheduleTick: Duration = .seconds(30)
     /// How long a read may take before the client gets 503.
     public var readTimeout: Duration = .seconds(30)
 

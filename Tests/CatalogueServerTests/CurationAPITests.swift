@@ -85,3 +85,24 @@ struct CurationAPITests {
         var runs: [HarvestRun]
     }
 }
+
+@Suite("Harvest schedule")
+struct HarvestScheduleTests {
+    @Test func aScheduledNodeThatNeverRanIsHarvestedByTheServerItself() async throws {
+        let fixture = try ServerFixture()
+        let nodes = try fixture.writeFederation(schedule: "every 6h")
+        try await fixture.withServer(nodesFile: nodes, adjust: { $0.scheduleTick = .milliseconds(100) }) { client in
+            var total = 0
+            for _ in 0..<200 where total == 0 {
+                try await Task.sleep(for: .milliseconds(100))
+                total = try await client.execute(uri: "/api/v1/datasets?node=harvested-node", method: .get).decoded(SearchResponse.self).total
+            }
+            #expect(total == 1)
+            let runs = try await client.execute(uri: "/api/v1/harvests?node=harvested-node", method: .get).decoded([HarvestRun].self)
+            // Due again only in six hours: one run, however many ticks passed.
+            try await Task.sleep(for: .milliseconds(500))
+            let later = try await client.execute(uri: "/api/v1/harvests?node=harvested-node", method: .get).decoded([HarvestRun].self)
+            #expect(runs.count == 1 && later.count == 1)
+        }
+    }
+}

@@ -42,7 +42,7 @@ struct ServerFixture {
     }
 
     /// A federation file with one node read from a local Turtle file (`harvested-node`).
-    func writeFederation() throws -> URL {
+    func writeFederation(schedule: String? = nil) throws -> URL {
         let source = folder.appendingPathComponent("harvested-node")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         _ = try FixtureDataset.write(
@@ -56,6 +56,7 @@ struct ServerFixture {
             name = "A node harvested by the server"
             country = "NL"
             endpoint = "harvested-node"
+            \(schedule.map { "schedule = \"\($0)\"" } ?? "")
             """.write(to: file, atomically: true, encoding: .utf8)
         return file
     }

@@ -50,3 +50,24 @@ import Testing
         #expect(error.map { String(describing: $0).contains("tags") } == true, "\(String(describing: error))")
     }
 }
+
+@Suite struct ScheduleKeyTests {
+    @Test(arguments: [("every 6h", 21_600), ("every 30m", 1_800), ("every 2d", 172_800)])
+    func scheduleIsReadAsAnInterval(text: String, seconds: Int64) throws {
+        let folder = try ProjectPaths.temporaryDirectory("schedule")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("nodes.toml")
+        try "[[node]]\nid = \"a\"\nname = \"A\"\ncountry = \"ES\"\nendpoint = \"x\"\nschedule = \"\(text)\"\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try FederationConfiguration.load(from: file).nodes.first?.schedule == .seconds(seconds))
+    }
+
+    @Test(arguments: ["6h", "every 1m", "every 31d", "every -1h", "every 6 hours", "hourly"])
+    func malformedOrOutOfRangeScheduleIsRefusedNamingTheKey(text: String) throws {
+        let folder = try ProjectPaths.temporaryDirectory("schedule-bad")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("nodes.toml")
+        try "[[node]]\nid = \"a\"\nname = \"A\"\ncountry = \"ES\"\nendpoint = \"x\"\nschedule = \"\(text)\"\n".write(to: file, atomically: true, encoding: .utf8)
+        let error = #expect(throws: FederationConfigurationError.self) { try FederationConfiguration.load(from: file) }
+        #expect(error.map { String(describing: $0).contains("schedule") } == true)
+    }
+}

@@ -8,7 +8,7 @@ struct FederationConfigurationReader {
 
     private static let nodeKeys: Set<String> = [
         "id", "name", "country", "endpoint", "protocol", "paging", "credentials", "mapping", "media_type",
-        "max_page_bytes", "max_pages", "max_withdraw",
+        "max_page_bytes", "max_pages", "max_withdraw", "schedule",
     ]
 
     func read(_ text: String) throws -> FederationConfiguration {
@@ -64,7 +64,24 @@ struct FederationConfigurationReader {
         node.maxPageBytes = try positiveInt(table, "max_page_bytes", label) ?? NodeConfiguration.defaultMaxPageBytes
         node.maxPages = try positiveInt(table, "max_pages", label) ?? NodeConfiguration.defaultMaxPages
         node.maxWithdraw = try share(table, "max_withdraw", label) ?? NodeConfiguration.defaultMaxWithdraw
+        node.schedule = try schedule(table, label)
         return node
+    }
+
+    /// `schedule = "every 6h"`: a whole number of minutes (m), hours (h) or days (d), from 5
+    /// minutes (a node harvested more often is being hammered, not watched) to 30 days.
+    private func schedule(_ table: TOMLTable, _ label: String) throws -> Duration? {
+        guard let text = try optionalString(table, "schedule", label) else { return nil }
+        let pattern = /^every\s+([0-9]{1,6})\s*([mhd])$/
+        guard let match = text.trimmingCharacters(in: .whitespaces).wholeMatch(of: pattern), let amount = Int(match.1) else {
+            throw problem(node: label, key: "schedule", "'\(text)' is not a schedule: write \"every N\" and m, h or d, as \"every 6h\"")
+        }
+        let unit = match.2 == "m" ? 60 : match.2 == "h" ? 3_600 : 86_400
+        let seconds = amount * unit
+        guard (300...30 * 86_400).contains(seconds) else {
+            throw problem(node: label, key: "schedule", "'\(text)' is outside 5 minutes to 30 days")
+        }
+        return .seconds(seconds)
     }
 
     private func country(_ table: TOMLTable, _ label: String) throws -> String {

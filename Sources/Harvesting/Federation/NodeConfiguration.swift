@@ -26,6 +26,8 @@ public struct NodeConfiguration: Hashable, Sendable {
     /// an operator to accept: a node that suddenly lists half its datasets is more likely broken
     /// than shrunk.
     public var maxWithdraw: Double = defaultMaxWithdraw
+    /// How often `catalogue serve` harvests the node by itself (`schedule = "every 6h"`); nil: only on request.
+    public var schedule: Duration?
 
     public static let defaultMaxPageBytes = 50 * 1024 * 1024
     public static let defaultMaxPages = 10_000
