@@ -32,7 +32,8 @@ struct HarvestScheduler: Service {
                     if message != lastProblem { logger.error("harvest schedule not applied", metadata: ["error": .string(message)]) }
                     lastProblem = message
                 }
-                try await Task.sleep(for: tick)
+                // Shutdown cancels the sleep; ending here is the normal end, not a failure.
+                do { try await Task.sleep(for: tick) } catch { return }
             }
         }
     }
