@@ -71,3 +71,23 @@ import Testing
         #expect(error.map { String(describing: $0).contains("schedule") } == true)
     }
 }
+
+/// FuzzMapping: a paging number beyond Int's range trapped (`Int(1e50)`) instead of being refused.
+@Suite struct MappingFuzzRegressionTests {
+    @Test(arguments: ["1999999999999999999999999999999999999999999999999999", "1e300", "-1", "2.5", "1000000001"])
+    func aPagingNumberOutOfRangeIsAnErrorNotATrap(_ limit: String) throws {
+        let folder = try ProjectPaths.temporaryDirectory("fuzz-mapping")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try String(contentsOf: ProjectPaths.project("Harvesters/mappings/xnat-project-export.json"), encoding: .utf8)
+        let edited = original.replacingOccurrences(of: #""limit": *[0-9]+"#, with: "\"limit\": \(limit)", options: .regularExpression)
+        #expect(edited != original, "the sample mapping has a paging limit to replace")
+        let file = folder.appendingPathComponent("mapping.json")
+        try edited.write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: CustomMappingError.self) { try NodeAPIMapping.load(from: file) }
+    }
+
+    @Test func theKnownCrashInputIsRefused() throws {
+        let file = ProjectPaths.project("Fuzz/Known/mapping-huge-limit-trap.json")
+        #expect(throws: CustomMappingError.self) { try NodeAPIMapping.load(from: file) }
+    }
+}

@@ -151,9 +151,15 @@ struct MappingFileReader {
 
     private func integer(_ value: JSONValue?, at location: String) throws(CustomMappingError) -> Int? {
         guard let value else { return nil }
-        guard case .number(let number) = value, number == number.rounded(), number >= 0 else { throw problem(location, "must be a whole number") }
-        return Int(number)
+        // Int(exactly:) — `Int(1e50)` would trap (found by the mapping fuzzer); a count that large is a mistake.
+        guard case .number(let number) = value, let integer = Int(exactly: number), integer >= 0, integer <= Self.largestCount else {
+            throw problem(location, "must be a whole number from 0 to \(Self.largestCount)")
+        }
+        return integer
     }
+
+    /// The largest page size, offset or page number a mapping may name.
+    static let largestCount = 1_000_000_000
 
     private func problem(_ location: String?, _ message: String) -> CustomMappingError {
         CustomMappingError(source: source, location: location, message: message)
