@@ -100,7 +100,8 @@ let package = Package(
         .target(
             name: "CatalogueServer",
             dependencies: [
-                "CatalogueModel", "CatalogueEngine",
+                // RDF for the one JSON reader of request bodies; Harvesting for nodes.toml (harvests, schedule).
+                "CatalogueModel", "RDF", "Harvesting", "CatalogueEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

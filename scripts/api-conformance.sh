@@ -54,5 +54,10 @@ if [ "$shutdown" -ne 0 ]; then
   tail -20 "$work/serve.log" >&2
   status=1
 fi
-if grep -q '"level":"error"\|error:' "$work/serve.log"; then grep '"level":"error"\|error:' "$work/serve.log" | head -20 >&2; fi
+# A fault the server logged (its error level) fails the run too, even when the answer looked right.
+if grep -q ' error catalogue.server' "$work/serve.log"; then
+  echo "api-conformance.sh: the server logged errors:" >&2
+  grep ' error catalogue.server' "$work/serve.log" | head -20 >&2
+  status=1
+fi
 exit "$status"

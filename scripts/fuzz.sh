@@ -9,7 +9,7 @@
 # Targets: turtle rdfxml jsonld json recordjson mapping custompage nodestoml search (all by default).
 # Build: release, `-sanitize=fuzzer` (libFuzzer, from the Swift toolchain) and AddressSanitizer,
 # into its own scratch path .build-fuzz (never the shared .build). Seeds: Fuzz/Corpus/<target>
-# (committed, read only); the corpus that grows: Fuzz/work/corpus/<target>; logs: Fuzz/work/logs;
+# (committed, read only); the corpus that grows: Fuzz/scratch/corpus/<target>; logs: Fuzz/scratch/logs;
 # crashes, timeouts (> 10 s for one input) and out-of-memory inputs: Fuzz/artifacts/<target>/.
 # Exits non-zero when a build fails or any target finds something.
 set -euo pipefail
@@ -62,12 +62,12 @@ bash scripts/install-system-deps.sh
 build_flags=(--scratch-path "$scratch" -c release --sanitize=address
   -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -parse-as-library)
 
-mkdir -p Fuzz/work/logs
+mkdir -p Fuzz/scratch/logs
 if [ "$build" = 1 ]; then
   for target in "${targets[@]}"; do
     echo "== building ${product[$target]}"
     build_started=$(date +%s)
-    build_log=Fuzz/work/logs/build-$target.log
+    build_log=Fuzz/scratch/logs/build-$target.log
     if ! "$SWIFT" build "${build_flags[@]}" --product "${product[$target]}" >"$build_log" 2>&1; then
       grep -v -e '^\[[0-9]*/[0-9]*\]' "$build_log" | tail -40 >&2
       echo "fuzz.sh: building ${product[$target]} failed (log: $build_log)" >&2
@@ -88,7 +88,7 @@ export FUZZ_PROJECT_ROOT=$root
 
 run_target() {
   local target=$1 binary="$bin/${product[$1]}"
-  local corpus=Fuzz/work/corpus/$target artifacts=Fuzz/artifacts/$target log=Fuzz/work/logs/$target.log
+  local corpus=Fuzz/scratch/corpus/$target artifacts=Fuzz/artifacts/$target log=Fuzz/scratch/logs/$target.log
   mkdir -p "$corpus" "$artifacts"
   local options=(-runs="$runs" -timeout=10 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1
     -artifact_prefix="$artifacts/")
@@ -112,22 +112,22 @@ run_target() {
   fi
 }
 
-echo "== running ${#targets[@]} target(s), $runs inputs each, $jobs at a time (logs in Fuzz/work/logs)"
+echo "== running ${#targets[@]} target(s), $runs inputs each, $jobs at a time (logs in Fuzz/scratch/logs)"
 for target in "${targets[@]}"; do
-  rm -f "Fuzz/work/logs/$target.status"
+  rm -f "Fuzz/scratch/logs/$target.status"
   if [ ! -x "$bin/${product[$target]}" ]; then
     echo "   $target: $bin/${product[$target]} is missing (build it first)"
-    echo 1 >"Fuzz/work/logs/$target.status"
+    echo 1 >"Fuzz/scratch/logs/$target.status"
     continue
   fi
   while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
-  ( status=0; run_target "$target" || status=$?; echo "$status" >"Fuzz/work/logs/$target.status" ) &
+  ( status=0; run_target "$target" || status=$?; echo "$status" >"Fuzz/scratch/logs/$target.status" ) &
 done
 wait || true
 
 failed=()
 for target in "${targets[@]}"; do
-  [ "$(cat "Fuzz/work/logs/$target.status" 2>/dev/null)" = 0 ] || failed+=("$target")
+  [ "$(cat "Fuzz/scratch/logs/$target.status" 2>/dev/null)" = 0 ] || failed+=("$target")
 done
 
 echo "== fuzzing took $(( $(date +%s) - started )) s wall (build included)"

@@ -20,13 +20,8 @@ extension CatalogueService {
     ///   that cannot be written; ``CatalogueEngineError`` when the store cannot be read.
     public func exportCatalogue(format: ExportFormat, page: Int?, pageSize: Int, baseURL: String) throws -> (data: Data, mediaType: String) {
         // Validated before the store is read: a refused request costs nothing.
-        if let page {
-            guard page >= 1 else { throw CatalogueExportError.invalidPage(page) }
-            guard CatalogueExport.pageSizes.contains(pageSize) else {
-                throw CatalogueExportError.invalidPageSize(pageSize, allowed: CatalogueExport.pageSizes)
-            }
-        }
-        _ = try CatalogueExport(records: [], vocabulary: vocabulary, baseURL: baseURL)
+        if let page { try CatalogueExport.checkPage(number: page, size: pageSize) }
+        _ = try CatalogueExport.catalogIRI(from: baseURL)
         // Every page reads every record: names are decided over the whole catalogue (see CatalogueExport).
         let records = try storeCall { try store.allRecords() }
         let export = try CatalogueExport(records: records, vocabulary: vocabulary, baseURL: baseURL)

@@ -68,11 +68,7 @@ extension Problem {
 
     /// The engine names search parameters as the CLI does; the API spells them its own way.
     private static func apiName(_ parameter: String) -> String {
-        switch parameter {
-        case "text": "q"
-        case "per-page", "perPage": "perPage"
-        default: parameter
-        }
+        parameter == "text" ? "q" : parameter
     }
 
     private static func defaultDetail(_ status: HTTPResponse.Status) -> String {

@@ -48,18 +48,19 @@ extension Catalogue {
             guard rateLimit.isFinite, (0.1...100_000).contains(rateLimit) else {
                 throw ValidationError("--rate-limit must be between 0.1 and 100000 requests per second, got \(rateLimit)")
             }
-            if let publicURL {
-                guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
-                      url.query == nil, url.fragment == nil else {
-                    throw ValidationError("--public-url '\(publicURL)' is not an http(s) URL without query or fragment")
-                }
+            if let publicURL, Self.httpURL(publicURL) == nil {
+                throw ValidationError("--public-url '\(publicURL)' is not an http(s) URL without query or fragment")
             }
-            for origin in corsOrigins {
-                guard let url = URL(string: origin), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
-                      url.path.isEmpty, url.query == nil, url.fragment == nil else {
-                    throw ValidationError("--cors-origin '\(origin)' is not an origin: write scheme://host[:port], as https://hub.example.eu")
-                }
+            for origin in corsOrigins where Self.httpURL(origin)?.path.isEmpty != true {
+                throw ValidationError("--cors-origin '\(origin)' is not an origin: write scheme://host[:port], as https://hub.example.eu")
             }
+        }
+
+        /// An http(s) URL with a host and neither query nor fragment.
+        static func httpURL(_ text: String) -> URL? {
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
+                  url.query == nil, url.fragment == nil else { return nil }
+            return url
         }
 
         func run() async throws {

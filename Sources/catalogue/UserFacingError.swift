@@ -30,14 +30,7 @@ func withUserFacingErrorsAsync<T>(_ body: () async throws -> T) async throws -> 
 /// The argument parser's own errors and exit codes pass unchanged; anything else becomes one message.
 private func userFacing(_ error: any Error) -> any Error {
     if error is ValidationError || error is ExitCode || error is UserFacingError { return error }
-    return UserFacingError(message: UserFacingError.message(for: error))
-}
-
-extension UserFacingError {
-    /// The sentence for any error, as the server gives it too (``ErrorSentence``).
-    static func message(for error: any Error) -> String {
-        ErrorSentence.message(for: error)
-    }
+    return UserFacingError(message: ErrorSentence.message(for: error))
 }
 
 /// Writes a line to standard error (warnings and progress never mix with JSON on standard output).

@@ -34,6 +34,15 @@ struct CatalogueExport {
     let names: [DatasetKey: DatasetName]
 
     init(records: [CatalogueRecord], vocabulary: Vocabulary, baseURL: String) throws {
+        let base = try Self.catalogIRI(from: baseURL)
+        self.records = records
+        self.vocabulary = vocabulary
+        self.catalogIRI = base
+        self.names = Self.names(records, base: base)
+    }
+
+    /// The catalogue's IRI for a base URL (trailing slashes dropped), or why the URL cannot be one.
+    static func catalogIRI(from baseURL: String) throws -> String {
         var base = baseURL.trimmingCharacters(in: .whitespaces)
         while base.hasSuffix("/"), !base.hasSuffix("://") { base.removeLast() }
         guard let url = URL(string: base), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
@@ -42,10 +51,13 @@ struct CatalogueExport {
         guard url.fragment == nil, RDFSerializer.isWritableIRI(base) else {
             throw CatalogueExportError.invalidBaseURL(baseURL, reason: "it must have no fragment and no spaces or characters IRIs exclude")
         }
-        self.records = records
-        self.vocabulary = vocabulary
-        self.catalogIRI = base
-        self.names = Self.names(records, base: base)
+        return base
+    }
+
+    /// Pages are numbered from 1 and hold 1–1000 datasets.
+    static func checkPage(number: Int, size: Int) throws {
+        guard number >= 1 else { throw CatalogueExportError.invalidPage(number) }
+        guard pageSizes.contains(size) else { throw CatalogueExportError.invalidPageSize(size, allowed: pageSizes) }
     }
 
     /// The whole catalogue in one graph.
@@ -56,8 +68,7 @@ struct CatalogueExport {
     /// Page `number` (from 1) of `size` datasets, with Hydra paging. A page past the last one is
     /// an empty page that still links back, so a client counting pages ends cleanly.
     func page(number: Int, size: Int) throws -> Graph {
-        guard number >= 1 else { throw CatalogueExportError.invalidPage(number) }
-        guard Self.pageSizes.contains(size) else { throw CatalogueExportError.invalidPageSize(size, allowed: Self.pageSizes) }
+        try Self.checkPage(number: number, size: size)
         let (offset, overflow) = (number - 1).multipliedReportingOverflow(by: size)
         let start = overflow ? records.count : min(records.count, offset)
         let end = min(records.count, start + size)
