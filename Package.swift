@@ -39,6 +39,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // /metrics in Prometheus' format, on a registry of the server's own (no global bootstrap).
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // OIDC (LS-AAI-style) bearer JWTs: JWKS parsing and RS/PS/ES/EdDSA signature checks are
+        // security code we should not write ourselves.
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
     ],
     targets: [
         // Value types shared by every stage; no I/O.
@@ -105,6 +108,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -175,6 +179,8 @@ let package = Package(
             dependencies: [
                 "CatalogueServer", "CatalogueEngine", "CatalogueModel", "CatalogueTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                // To sign the role matrix's OIDC tokens with keys made in the test.
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

@@ -4,17 +4,28 @@ import CatalogueModel
 import HTTPTypes
 import Hummingbird
 
-/// Reads `Authorization: Bearer <token>` into the request's caller. No header: anonymous. A
-/// header that does not name a live token of this catalogue — malformed, unknown, revoked,
-/// expired, or not Bearer — is 401 on every route, so a client never mistakes a broken token
-/// for anonymous access.
+/// Reads `Authorization: Bearer <token>` into the request's caller: one of this catalogue's API
+/// tokens, or, when OIDC is configured, a provider's JWT. No header: anonymous. A header that
+/// does not carry a live token — malformed, unknown, revoked, expired, a JWT that does not
+/// verify, or not Bearer — is 401 on every route, so a client never mistakes a broken token for
+/// anonymous access.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = CatalogueRequestContext
     let catalogue: SharedCatalogue
+    let oidc: OIDCVerifier?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
         let secret = try Self.bearerSecret(header)
+        var context = context
+        if let oidc, OIDCVerifier.looksLikeJWT(secret) {
+            do {
+                context.caller = try await oidc.caller(for: secret)
+            } catch {
+                throw Self.refused(error.description)
+            }
+            return try await next(request, context)
+        }
         let token: APIToken
         do {
             token = try await catalogue.read { try $0.authenticate(secret: secret) }
@@ -22,8 +33,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             guard case .tokenRefused(let reason) = error else { throw error }
             throw Self.refused(reason)
         }
-        var context = context
-        context.caller = Caller(role: token.role, name: token.name)
+        context.caller = Caller(role: token.role, name: token.name, credential: .apiToken)
         return try await next(request, context)
     }
 

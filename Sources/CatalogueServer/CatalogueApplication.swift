@@ -14,7 +14,10 @@ public enum CatalogueApplication {
     public static func build(
         _ configuration: ServerConfiguration, logger: Logger = Logger(label: "catalogue.server"),
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) throws -> some ApplicationProtocol {
+    ) async throws -> some ApplicationProtocol {
+        // Before the catalogue opens: a bad key set stops the start with nothing to close.
+        var oidc: OIDCVerifier?
+        if let settings = configuration.oidc { oidc = try await OIDCVerifier.load(settings, logger: logger) }
         let catalogue = try SharedCatalogue(
             configuration: configuration.catalogue, readers: configuration.readers, queueCapacity: configuration.readerQueue,
             readTimeout: configuration.readTimeout)
@@ -22,7 +25,7 @@ public enum CatalogueApplication {
         let jobs = HarvestJobs(catalogue: catalogue, logger: logger, metrics: metrics)
         let router: Router<CatalogueRequestContext>
         do {
-            router = try self.router(catalogue, jobs: jobs, metrics: metrics, configuration: configuration)
+            router = try self.router(catalogue, jobs: jobs, metrics: metrics, oidc: oidc, configuration: configuration)
         } catch {
             catalogue.close()
             throw error
@@ -57,7 +60,8 @@ public enum CatalogueApplication {
     }
 
     static func router(
-        _ catalogue: SharedCatalogue, jobs: HarvestJobs, metrics: CatalogueMetrics, configuration: ServerConfiguration
+        _ catalogue: SharedCatalogue, jobs: HarvestJobs, metrics: CatalogueMetrics, oidc: OIDCVerifier?,
+        configuration: ServerConfiguration
     ) throws -> Router<CatalogueRequestContext> {
         let router = Router(context: CatalogueRequestContext.self)
         let document = try OperationsRoutes.loadOpenAPIDocument()
@@ -68,7 +72,7 @@ public enum CatalogueApplication {
             SecurityHeadersMiddleware()
             AllowListCORSMiddleware(origins: Set(configuration.corsOrigins))
             ProblemMiddleware(routes: routes)
-            AuthenticationMiddleware(catalogue: catalogue)
+            AuthenticationMiddleware(catalogue: catalogue, oidc: oidc)
             RateLimitMiddleware(
                 perToken: RateLimiter(perSecond: configuration.tokenRate.perSecond, burst: configuration.tokenRate.burst),
                 perAddress: RateLimiter(perSecond: configuration.addressRate.perSecond, burst: configuration.addressRate.burst))

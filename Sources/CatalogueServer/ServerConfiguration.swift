@@ -25,6 +25,8 @@ public struct ServerConfiguration: Sendable {
     /// The URL the server is reached at (`https://catalogue.example.eu`), for the export's IRIs
     /// and paging links; nil: the request's Host header.
     public var publicURL: String?
+    /// Bearer JWTs of an OpenID Connect provider accepted beside API tokens; nil: API tokens only.
+    public var oidc: OIDCConfiguration?
     /// How often the harvest schedule of `nodesFile` is looked at.
     public var scheduleTick: Duration = .seconds(30)
     /// How long a read may take before the client gets 503.

@@ -17,6 +17,7 @@ extension Catalogue {
 
         @OptionGroup var homeOptions: HomeOptions
         @OptionGroup var federationOptions: FederationOptions
+        @OptionGroup(title: "OpenID Connect") var oidcOptions: OIDCOptions
 
         @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
         var host = "127.0.0.1"
@@ -68,6 +69,7 @@ extension Catalogue {
                 catalogue: try homeOptions.configuration(), host: host, port: port, nodesFile: try federationOptions.file())
             if let readers { configuration.readers = readers }
             configuration.corsOrigins = corsOrigins
+            configuration.oidc = try oidcOptions.configuration()
             configuration.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
             configuration.addressRate = .init(perSecond: rateLimit, burst: Int((rateLimit * 2).rounded(.up)))
             configuration.tokenRate = .init(perSecond: rateLimit * 4, burst: Int((rateLimit * 8).rounded(.up)))

@@ -18,6 +18,21 @@ struct ServeCommandTests {
         #expect(run.standardError.contains("no catalogue at"))
     }
 
+    @Test func incompleteOrUnusableOIDCSettingsAreRefusedNamingTheOption() throws {
+        let home = try CLIHome("serve-oidc")
+        defer { try? FileManager.default.removeItem(at: home.folder) }
+        #expect(try home.run(["import", ProjectPaths.project("Harvesters/demo/nl-erasmus/catalogue.ttl").path, "--node", "nl-erasmus"]).status == 0)
+        let partial = try home.run(["serve", "--port", "0", "--oidc-issuer", "https://login.example.org/"])
+        #expect(partial.status != 0 && partial.standardError.contains("give all three or none"))
+        let oidc = ["--oidc-issuer", "https://login.example.org/", "--oidc-audience", "catalogue"]
+        let badRole = try home.run(["serve", "--port", "0"] + oidc + ["--oidc-jwks", "jwks.json", "--oidc-role", "owner=x"])
+        #expect(badRole.status != 0 && badRole.standardError.contains("--oidc-role 'owner=x'"))
+        let plainHTTP = try home.run(["serve", "--port", "0", "--oidc-issuer", "http://login.example.org/", "--oidc-audience", "c", "--oidc-jwks", "j"])
+        #expect(plainHTTP.status != 0 && plainHTTP.standardError.contains("is not an https URL"))
+        let missing = try home.run(["serve", "--port", "0"] + oidc + ["--oidc-jwks", home.folder.appendingPathComponent("absent.json").path])
+        #expect(missing.status == 1 && missing.standardError.contains("OIDC key set absent.json: cannot be read"))
+    }
+
     @Test func serveAnswersThenStopsCleanlyOnSIGTERM() throws {
         let home = try CLIHome("serve-sigterm")
         defer { try? FileManager.default.removeItem(at: home.folder) }

@@ -12,19 +12,49 @@ import Testing
 /// route's role and the caller's token say.
 @Suite("Roles and tokens")
 struct RoleMatrixTests {
-    /// A caller of the matrix: a live token of a role, or a token that must be refused.
+    /// A caller of the matrix: a live API token or OIDC JWT of a role, a valid JWT that grants no
+    /// role, or a token that must be refused.
     enum CallerKind: CaseIterable {
         case anonymous, researcher, curator, admin, expired, revoked, malformed, notBearer
+        case oidcResearcher, oidcCurator, oidcAdmin, oidcNoRole
+        case oidcExpired, oidcNotYetValid, oidcWrongIssuer, oidcWrongAudience, oidcForeignKey, oidcUnsigned, oidcHMACForgery, oidcNoSubject
 
+        /// The role the caller acts with; nil for a token that is refused.
         var role: APIRole? {
             switch self {
-            case .anonymous: .anonymous
-            case .researcher: .researcher
-            case .curator: .curator
-            case .admin: .admin
-            case .expired, .revoked, .malformed, .notBearer: nil
+            case .anonymous, .oidcNoRole: .anonymous
+            case .researcher, .oidcResearcher: .researcher
+            case .curator, .oidcCurator: .curator
+            case .admin, .oidcAdmin: .admin
+            default: nil
             }
         }
+
+        /// Whether the caller proved an identity (a role-less identity gets 403, not 401).
+        var signedIn: Bool { self != .anonymous }
+    }
+
+    /// The bearer secret of each OIDC caller kind, signed by `provider` or forged.
+    static func oidcSecrets(_ provider: OIDCTestProvider, folder: URL) async throws -> [CallerKind: String] {
+        typealias Claims = OIDCTestProvider.Claims
+        let now = Date().timeIntervalSince1970
+        let foreignFolder = folder.appendingPathComponent("foreign-provider", isDirectory: true)
+        try FileManager.default.createDirectory(at: foreignFolder, withIntermediateDirectories: true)
+        let foreign = try OIDCTestProvider(folder: foreignFolder)
+        return [
+            .oidcResearcher: try await provider.token(role: .researcher),
+            .oidcCurator: try await provider.token(role: .curator, subject: "curator@example.org"),
+            .oidcAdmin: try await provider.token(role: .admin, subject: "admin@example.org"),
+            .oidcNoRole: try await provider.token(Claims(eduperson_entitlement: ["urn:example:other-group"])),
+            .oidcExpired: try await provider.token(Claims(exp: now - 3_600, eduperson_entitlement: [OIDCTestProvider.entitlements[.admin]!])),
+            .oidcNotYetValid: try await provider.token(Claims(nbf: now + 3_600, eduperson_entitlement: [OIDCTestProvider.entitlements[.admin]!])),
+            .oidcWrongIssuer: try await provider.token(Claims(iss: "https://evil.example.net/", eduperson_entitlement: [OIDCTestProvider.entitlements[.admin]!])),
+            .oidcWrongAudience: try await provider.token(Claims(aud: ["another-service"], eduperson_entitlement: [OIDCTestProvider.entitlements[.admin]!])),
+            .oidcForeignKey: try await foreign.token(role: .admin),
+            .oidcUnsigned: try OIDCTestProvider.unsigned(Claims(eduperson_entitlement: [OIDCTestProvider.entitlements[.admin]!])),
+            .oidcHMACForgery: try await provider.hmacForgery(Claims(eduperson_entitlement: [OIDCTestProvider.entitlements[.admin]!])),
+            .oidcNoSubject: try await provider.token(Claims(sub: nil, eduperson_entitlement: [OIDCTestProvider.entitlements[.admin]!])),
+        ]
     }
 
     /// One route: how to call it (given a number unique to the call) and the role it needs.
@@ -78,6 +108,8 @@ struct RoleMatrixTests {
         secrets[.revoked] = try engine.createToken(name: "revoked", role: .admin, expiresIn: nil).secret
         try engine.revokeToken(named: "revoked")
         secrets[.malformed] = "not-a-token"
+        let provider = try OIDCTestProvider(folder: fixture.folder)
+        secrets.merge(try await Self.oidcSecrets(provider, folder: fixture.folder)) { old, _ in old }
         // Changes to undo and tokens to revoke, one per call that may succeed.
         var undoable: [Int] = []
         for number in 0..<Self.routes.count * CallerKind.allCases.count {
@@ -90,7 +122,7 @@ struct RoleMatrixTests {
         }
         let calls = undoable
         let tokens = secrets
-        try await fixture.withServer(nodesFile: nodes) { client in
+        try await fixture.withServer(nodesFile: nodes, adjust: { $0.oidc = provider.configuration() }) { client in
             var number = 0
             for kind in CallerKind.allCases {
                 for route in Self.routes {
@@ -102,7 +134,7 @@ struct RoleMatrixTests {
                         uri: path, method: route.method, headers: headers, body: route.body.map { ByteBuffer(json: $0(number)) })
                     let expected: HTTPResponse.Status = switch kind.role {
                     case nil: .unauthorized
-                    case .anonymous? where route.role > .anonymous: .unauthorized
+                    case .anonymous? where route.role > .anonymous: kind.signedIn ? .forbidden : .unauthorized
                     case let role? where role < route.role: .forbidden
                     default: route.success
                     }

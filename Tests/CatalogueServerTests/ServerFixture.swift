@@ -72,7 +72,7 @@ struct ServerFixture {
         configuration.addressRate = .init(perSecond: 100_000, burst: 100_000)
         configuration.tokenRate = .init(perSecond: 100_000, burst: 100_000)
         adjust(&configuration)
-        let application = try CatalogueApplication.build(configuration)
+        let application = try await CatalogueApplication.build(configuration)
         return try await application.test(setup) { client in try await test(client) }
     }
 }
