@@ -2,10 +2,15 @@
 # Builds the benchmark in release mode and runs it.
 # Usage: Benchmarks/run.sh [search] [--count N] [--queries N] ...   the search benchmark (default)
 #        Benchmarks/run.sh harvest [--count N] [--per-page N]        the harvest benchmark
+#        Benchmarks/run.sh http [--runs N] [--duration S] ...          the HTTP benchmark (wrk)
 # The harvest benchmark's peers need rdflib (PyPI) and rapper (Debian's raptor2-utils); they are
 # installed here when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "http" ]; then
+  shift
+  exec bash Benchmarks/http/run.sh "$@"
+fi
 if [ "${1:-}" = "harvest" ]; then
   python3 -c "import rdflib" 2>/dev/null || python3 -m pip install --quiet rdflib
   if ! command -v rapper >/dev/null; then

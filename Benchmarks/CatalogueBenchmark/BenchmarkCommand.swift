@@ -11,7 +11,9 @@ import SearchIndex
 struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue-benchmark",
-        subcommands: [SearchBenchmark.self, HarvestBenchmark.self, VocabularyBenchmark.self, NormaliseBenchmark.self],
+        subcommands: [
+            SearchBenchmark.self, HarvestBenchmark.self, VocabularyBenchmark.self, NormaliseBenchmark.self, ReplayBenchmark.self,
+        ],
         defaultSubcommand: SearchBenchmark.self)
 }
 
@@ -27,6 +29,7 @@ struct SearchBenchmark: ParsableCommand {
     @Option(help: "Working folder (generated files and catalogue home); emptied first.") var work = "Benchmarks/output"
     @Option(help: "Vocabulary folder.") var vocabularies = "Vocabularies"
     @Option(help: "Random seed.") var seed: UInt64 = 20_261_124
+    @Option(help: "Also write the timed searches as API paths to this file (for the HTTP benchmark).") var requests: String?
 
     func validate() throws {
         guard count > 0, nodes > 0, perFile > 0, queries > 0 else { throw ValidationError("counts must be positive") }
@@ -83,7 +86,9 @@ struct SearchBenchmark: ParsableCommand {
         let index = try SearchIndex.open(at: catalogue.configuration.indexPath.path, mode: .readOnly)
         var all = LatencyStats(name: "**all classes**", samples: [], indexSamples: [])
         var perClass: [LatencyStats] = []
+        var timed: [[SearchQuery]] = []
         for queryClass in classes {
+            timed.append([])
             for _ in 0..<10 {
                 let query = queryClass.make(&generator)
                 _ = try catalogue.search(query)
@@ -92,6 +97,7 @@ struct SearchBenchmark: ParsableCommand {
             var stats = LatencyStats(name: queryClass.name, samples: [], indexSamples: [])
             for _ in 0..<queries {
                 let query = queryClass.make(&generator)
+                timed[timed.count - 1].append(query)
                 stats.samples.append(try clock.measure { _ = try catalogue.search(query) }.milliseconds)
                 let request = try catalogue.resolve(query)
                 stats.indexSamples.append(try clock.measure { _ = try index.search(request) }.milliseconds)
@@ -99,6 +105,11 @@ struct SearchBenchmark: ParsableCommand {
             all.samples += stats.samples
             all.indexSamples += stats.indexSamples
             perClass.append(stats)
+        }
+        if let requests {
+            // Interleaved (one of each class in turn), so any stretch of a replay is the whole mix.
+            let interleaved = (0..<queries).flatMap { row in timed.map { $0[row] } }
+            try SearchRequestsFile.write(interleaved, to: URL(fileURLWithPath: requests))
         }
         return perClass + [all]
     }
