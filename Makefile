@@ -22,6 +22,7 @@ demo: build
 
 test: deps
 	$(SWIFT) test
+	bash scripts/check-count-api.sh
 	bash scripts/api-conformance.sh .build/debug/catalogue
 	bash scripts/fuzz.sh --short
 

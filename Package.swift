@@ -93,10 +93,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "SearchIndex", dependencies: ["CatalogueModel", "CXapian"], swiftSettings: swiftSettings),
+        // Node-mode cohort counts: subject files, the cohort index, the fail-closed query
+        // language and the disclosure policy; only ProtectedCount leaves it.
+        .target(
+            name: "CohortCounts",
+            dependencies: [
+                "CatalogueModel", "RDF", "Vocabulary", "CatalogueStore", "SearchIndex",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Composes the stages (import, reindex, search with concept resolution) for the CLI and the server.
         .target(
             name: "CatalogueEngine",
-            dependencies: ["CatalogueModel", "RDF", "Harvesting", "Vocabulary", "CatalogueStore", "SearchIndex"],
+            dependencies: [
+                "CatalogueModel", "RDF", "Harvesting", "Vocabulary", "CatalogueStore", "SearchIndex", "CohortCounts",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The HTTP API over the engine (Hummingbird); the OpenAPI document is a resource.
@@ -104,7 +117,7 @@ let package = Package(
             name: "CatalogueServer",
             dependencies: [
                 // RDF for the one JSON reader of request bodies; Harvesting for nodes.toml (harvests, schedule).
-                "CatalogueModel", "RDF", "Harvesting", "CatalogueEngine",
+                "CatalogueModel", "RDF", "Harvesting", "CatalogueEngine", "CohortCounts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -119,7 +132,7 @@ let package = Package(
         .executableTarget(
             name: "catalogue",
             dependencies: [
-                "CatalogueModel", "CatalogueEngine", "CatalogueServer", "Harvesting",
+                "CatalogueModel", "CatalogueEngine", "CatalogueServer", "Harvesting", "CohortCounts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -169,6 +182,13 @@ let package = Package(
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "CatalogueTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "CXapian"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "CohortCountsTests",
+            dependencies: [
+                "CohortCounts", "CatalogueModel", "CatalogueStore", "SearchIndex", "Vocabulary", "CatalogueTesting",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "CatalogueEngineTests",
             // GRDB only to turn a catalogue back into one from before the vocabularies were stored.
             // RDF and CatalogueStore to check that their two JSON readers agree.
@@ -177,13 +197,15 @@ let package = Package(
         .testTarget(
             name: "CatalogueServerTests",
             dependencies: [
-                "CatalogueServer", "CatalogueEngine", "CatalogueModel", "CatalogueTesting",
+                "CatalogueServer", "CatalogueEngine", "CatalogueModel", "CatalogueTesting", "CohortCounts",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 // To sign the role matrix's OIDC tokens with keys made in the test.
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            // The Beacon v2 schemas are read from the source tree by scripts/check-beacon.py.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CatalogueCLITests", dependencies: ["catalogue", "CatalogueModel", "CatalogueTesting"], swiftSettings: swiftSettings),
     ],

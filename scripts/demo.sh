@@ -42,6 +42,22 @@ echo
 echo "== catalogue check   (the store is sound and the search index holds exactly its datasets)"
 "$catalogue" check
 
+echo
+echo "== catalogue subjects import   (node mode: each demo dataset's generated subjects, Harvesters/demo-subjects/)"
+imported=0
+while IFS=$'\t' read -r file dataset; do
+  case "$file" in '#'*|'') continue ;; esac
+  "$catalogue" subjects import "Harvesters/demo-subjects/$file" --dataset "$dataset" >/dev/null
+  imported=$((imported + 1))
+done < Harvesters/demo-subjects/datasets.tsv
+echo "imported the subjects of $imported datasets; their unmapped diagnoses are in the curators' queue (catalogue vocab unmapped)"
+echo
+echo "== catalogue count --cancerType icd10:C50 --sex female --age 50-69 --modality dicom:MR   (released counts: noised, rounded, <10 hidden)"
+"$catalogue" count --cancerType icd10:C50 --sex female --age 50-69 --modality dicom:MR
+echo
+echo "== catalogue count --cancerType icd10:C34 --age 60+"
+"$catalogue" count --cancerType icd10:C34 --age 60+
+
 if [ "${SERVE:-1}" = 0 ]; then exit 0; fi
 echo
 echo "== catalogue serve --port ${PORT:-8080}   (the JSON API of docs/api.md; Ctrl-C stops it)"

@@ -21,13 +21,22 @@ struct ReplayBenchmark: ParsableCommand {
         for query in queries { _ = try catalogue.search(query) }
         let clock = ContinuousClock()
         var samples: [Double] = []
+        var encoding: [Double] = []
+        var bytes: [Double] = []
         for _ in 0..<passes {
             for query in queries {
-                samples.append(try clock.measure { _ = try catalogue.search(query) }.milliseconds)
+                var response: SearchResponse?
+                samples.append(try clock.measure { response = try catalogue.search(query) }.milliseconds)
+                var body = Data()
+                encoding.append(try clock.measure { body = try CatalogueJSON.encode(response!) }.milliseconds)
+                bytes.append(Double(body.count))
             }
         }
-        let stats = LatencyStats(name: "in-process", samples: samples, indexSamples: [])
-        let p50 = stats.percentile(50), p99 = stats.percentile(99)
-        print(#"{"searches": \#(samples.count), "p50_ms": \#(String(format: "%.3f", p50)), "p99_ms": \#(String(format: "%.3f", p99))}"#)
+        let stats = LatencyStats(name: "in-process", samples: samples, indexSamples: encoding)
+        let size = LatencyStats(name: "bytes", samples: bytes, indexSamples: [])
+        func format(_ value: Double) -> String { String(format: "%.3f", value) }
+        print(#"{"searches": \#(samples.count), "p50_ms": \#(format(stats.percentile(50))), "p99_ms": \#(format(stats.percentile(99))), "#
+              + #""encode_p50_ms": \#(format(stats.percentile(50, of: encoding))), "encode_p99_ms": \#(format(stats.percentile(99, of: encoding))), "#
+              + #""response_bytes_p50": \#(Int(size.percentile(50)))}"#)
     }
 }

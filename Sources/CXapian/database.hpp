@@ -23,6 +23,16 @@ struct FacetColumn {
     std::vector<std::shared_ptr<std::vector<Xapian::docid>>> documents;  // code → sorted docids (value-backed facets)
 };
 
+/// Document id → group code (a value slot's value) and 64-bit key (another slot, 16 hex digits),
+/// for counting matches per group with a keyed sum in one pass. Rebuilt when the database changes.
+struct GroupColumn {
+    static constexpr uint32_t none = UINT32_MAX;
+    uint64_t generation = 0;
+    std::vector<std::string> values;            // code → group value
+    std::vector<uint32_t> codes;                // docid → code, or none
+    std::vector<uint64_t> keys;                 // docid → key
+};
+
 /// The separator of values in a value-backed facet's slot.
 constexpr char value_separator = '\x1f';
 
@@ -33,8 +43,10 @@ struct Database {
     uint64_t generation = 1;                    // bumped on every change, invalidates columns
     std::map<std::string, std::shared_ptr<FacetColumn>> columns;
     std::map<std::string, Xapian::valueno> value_facets;   // prefix → slot
+    std::map<std::pair<Xapian::valueno, Xapian::valueno>, std::shared_ptr<GroupColumn>> group_columns;
 
     const FacetColumn &column(const std::string &prefix);
+    const GroupColumn &group_column(Xapian::valueno group_slot, Xapian::valueno key_slot);
     /// The value-backed facet a term belongs to, or value_facets.end().
     std::map<std::string, Xapian::valueno>::const_iterator value_facet_of(const std::string &term) const;
     /// A query matching the documents carrying `term`: the term itself, or for a value-backed

@@ -12,6 +12,9 @@ public struct CatalogueConfiguration: Sendable {
     public var createIfMissing: Bool
     /// How long a writer waits for another writer of the same home before giving up.
     public var lockTimeout: Duration
+    /// The node secret (subject pseudonyms and cell keys); nil: `node-secret` in the home. Keep it
+    /// out of backups that leave the node.
+    public var nodeSecret: URL?
 
     public init(
         home: URL, vocabularies: URL, jsonldContexts: URL? = nil, createIfMissing: Bool = true,
@@ -28,4 +31,7 @@ public struct CatalogueConfiguration: Sendable {
     public var storePath: URL { home.appendingPathComponent("catalogue.sqlite") }
     /// The Xapian index: derived, rebuilt by `reindex`; a link to the generation in use.
     public var indexPath: URL { home.appendingPathComponent("index") }
+    /// The cohort index (one document per subject): derived from the store's subjects.
+    public var cohortIndexPath: URL { home.appendingPathComponent("cohort-index") }
+    public var nodeSecretPath: URL { nodeSecret ?? home.appendingPathComponent("node-secret") }
 }

@@ -49,6 +49,8 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
     case tokenNameTaken(String)
     /// No live token has this name (to revoke).
     case unknownToken(String)
+    /// A count was asked of a catalogue that holds no subjects (node mode not set up).
+    case noSubjects
 
     public var description: String {
         switch self {
@@ -103,6 +105,8 @@ public enum CatalogueEngineError: Error, Equatable, Sendable, CustomStringConver
             "no live token is named '\(name)'; see `catalogue token list`"
         case .tokenNameTaken(let name):
             "a live token is already named '\(name)': revoke it first (catalogue token revoke) or choose another name (nothing was changed)"
+        case .noSubjects:
+            "this catalogue holds no subjects to count: load a dataset's subjects with `catalogue subjects import` (docs/counts.md)"
         case .unknownConcept(let reference):
             "no concept '\(reference)': write it as an IRI, SCHEME:ID (cancerType:nsclc) or PREFIX:ID (ct:nsclc); see `catalogue vocab list`"
         }

@@ -92,11 +92,12 @@ extension CatalogueService {
     /// done by the writer) when another process holds the writer lock.
     /// - Returns: what was repaired, in words, for the caller to show.
     func synchroniseIndexAtOpening() throws -> [String] {
-        if case .current = try indexState() { return [] }
+        let cohortCurrent = try cohortIndexIsCurrent()
+        if case .current = try indexState(), cohortCurrent { return [] }
         guard try writerLock.tryAcquire(operation: "opening the catalogue") else { return [] }
         defer { writerLock.release() }
         try refreshVocabularyIfChanged()
-        return try catchUpIndex().map { [$0] } ?? []
+        return [try catchUpIndex(), try synchroniseCohortIndex()].compactMap { $0 }
     }
 
     /// After a writer's commit (and at opening): drains the outbox, or rebuilds an index that

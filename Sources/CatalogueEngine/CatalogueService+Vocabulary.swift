@@ -100,6 +100,7 @@ extension CatalogueService {
             try store.commitVocabularyChange(VocabularyCommit(change: record, concepts: change.vocabulary.allConcepts, renormalised: renormalised))
         }
         lap("store")
+        let previous = vocabulary
         vocabulary = change.vocabulary
         vocabularyChangeID = stored.id
         // Every re-normalised dataset is re-indexed, changed record or not (the store queued each):
@@ -107,6 +108,8 @@ extension CatalogueService {
         // stay the same.
         try catchUpIndex(known: Dictionary(renormalised.map { ($0.key, $0.normalised) }, uniquingKeysWith: { $1 }))
         lap("index")
+        try renormaliseSubjects(previous: previous)
+        lap("subjects")
         return VocabularyEditReport(
             change: stored.id, kind: kind, summary: summary, datasetsRenormalised: renormalised.count,
             datasetsChanged: stored.changed.count, warnings: change.newWarnings.map(\.message),
@@ -150,9 +153,19 @@ extension CatalogueService {
         QualityCheck.run(vocabulary, usage: try storeCall { try store.conceptUsage() })
     }
 
-    /// The curators' queue, most frequent first.
+    /// The curators' queue, most frequent first: dataset values, and subject values (fields
+    /// `subject.…`) with the number of subjects carrying them.
     public func unmappedValues(examplesPerValue: Int = 3) throws -> [UnmappedValueSummary] {
-        try storeCall { try store.unmappedValues(examplesPerValue: examplesPerValue) }
+        let datasets = try storeCall { try store.unmappedValues(examplesPerValue: examplesPerValue) }
+        let subjects = try storeCall { try store.subjectUnmappedValues() }.map { entry in
+            var summary = UnmappedValueSummary(
+                field: "subject." + entry.field, value: entry.value, datasetCount: entry.datasets.count,
+                examples: Array(entry.datasets.prefix(examplesPerValue)),
+                nodes: Dictionary(grouping: entry.datasets, by: \.node).mapValues(\.count))
+            summary.subjects = entry.subjects
+            return summary
+        }
+        return (datasets + subjects).enumerated().sorted { ($1.element.datasetCount, $0.offset) < ($0.element.datasetCount, $1.offset) }.map(\.element)
     }
 
     /// Writes the current vocabularies as Turtle files, in the format of `Vocabularies/`.

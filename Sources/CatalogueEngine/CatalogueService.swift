@@ -1,5 +1,6 @@
 import CatalogueModel
 import CatalogueStore
+import CohortCounts
 import Foundation
 import RDF
 import SearchIndex
@@ -29,6 +30,8 @@ public final class CatalogueService {
     /// A search reader kept across searches, so the facet columns Xapian builds per index
     /// revision are reused; `reopen()` before each search picks up other writers' commits.
     var reader: SearchIndex?
+    /// The cohort counter of this service's thread, opened at the first count.
+    var cohortCounter: CohortCounter?
     /// The index generation (link target) `reader` was opened on.
     var readerGeneration: String?
     /// The one-writer lock of the home; held while `lockDepth > 0`.

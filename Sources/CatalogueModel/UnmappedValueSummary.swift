@@ -10,6 +10,9 @@ public struct UnmappedValueSummary: Codable, Hashable, Sendable, CustomStringCon
     public var examples: [DatasetKey]
     /// Datasets per node carrying it.
     public var nodes: [String: Int]
+    /// For a value from subject files (field `subject.cancerType`, …): how many subjects carry it.
+    /// Only the number: the subjects themselves never reach the queue.
+    public var subjects: Int?
 
     public init(field: String, value: String, datasetCount: Int, examples: [DatasetKey], nodes: [String: Int] = [:]) {
         self.field = field

@@ -1,4 +1,5 @@
 import CatalogueEngine
+import CohortCounts
 import Hummingbird
 import Logging
 import NIOCore
@@ -84,6 +85,7 @@ public enum CatalogueApplication {
         HarvestRoutes(jobs: jobs, nodesFile: configuration.nodesFile, maxBodyBytes: bodyLimit).add(to: router)
         VocabularyRoutes(catalogue: catalogue).add(to: router)
         CurationRoutes(catalogue: catalogue, maxBodyBytes: bodyLimit).add(to: router)
+        CountRoutes(catalogue: catalogue, budget: CountBudget(limits: configuration.countLimits), maxBodyBytes: bodyLimit).add(to: router)
         TokenRoutes(catalogue: catalogue, maxBodyBytes: bodyLimit).add(to: router)
         ExportRoutes(catalogue: catalogue, publicURL: configuration.publicURL).add(to: router)
         return router

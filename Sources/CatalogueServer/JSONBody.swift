@@ -38,6 +38,19 @@ struct JSONBody {
     /// The members the body has.
     var names: Set<String> { Set(members.keys) }
 
+    /// An object member whose members are all strings, as (name, value) pairs in name order;
+    /// empty when absent. Refused, naming the member, when anything in it is not a string.
+    func stringMembers(_ name: String) throws(Problem) -> [(field: String, value: String)] {
+        guard let value = members[name], !value.isNull else { return [] }
+        guard let object = value.objectValue else { throw Self.wrongType(name, "an object of strings") }
+        var pairs: [(field: String, value: String)] = []
+        for key in object.keys.sorted() {
+            guard let text = object[key]?.stringValue else { throw Self.wrongType("\(name).\(key)", "a string") }
+            pairs.append((key, text))
+        }
+        return pairs
+    }
+
     /// A string member, nil when absent (or null); refused when it is another type.
     func string(_ name: String) throws(Problem) -> String? {
         guard let value = members[name], !value.isNull else { return nil }

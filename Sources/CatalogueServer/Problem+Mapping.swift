@@ -1,4 +1,5 @@
 import CatalogueEngine
+import CohortCounts
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -19,6 +20,8 @@ extension Problem {
             case .invalidPageSize: self.init(.badRequest, type: Self.typeURI("invalid-parameter"), detail: error.description, parameter: "pageSize")
             case .invalidBaseURL, .serialization: self.init(.internalServerError, type: Self.typeURI("internal"), detail: error.description)
             }
+        case let error as CohortQueryError:
+            self.init(.badRequest, type: Self.typeURI("invalid-count-query"), detail: error.description, parameter: error.field.map { "filters.\($0)" })
         case let error as SharedCatalogueError:
             let name = switch error {
             case .overloaded: "overloaded"
@@ -58,6 +61,8 @@ extension Problem {
             self.init(.conflict, type: Self.typeURI("refused"), detail: detail)
         case .catalogueBusy:
             self.init(.serviceUnavailable, type: Self.typeURI("busy"), detail: detail, retryAfter: 5)
+        case .noSubjects:
+            self.init(.notFound, type: Self.typeURI("no-subjects"), detail: detail)
         case .indexStale, .catalogueNotFound:
             self.init(.serviceUnavailable, type: Self.typeURI("not-ready"), detail: detail, retryAfter: 5)
         case .vocabulariesNotFound, .vocabularyUnusable, .contextsUnusable, .federationNotFound, .federationUnusable,

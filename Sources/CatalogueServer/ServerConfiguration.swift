@@ -1,4 +1,5 @@
 import CatalogueEngine
+import CohortCounts
 import Foundation
 
 /// Everything `catalogue serve` (or a hub embedding the server) decides: which catalogue, where
@@ -25,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     /// The URL the server is reached at (`https://catalogue.example.eu`), for the export's IRIs
     /// and paging links; nil: the request's Host header.
     public var publicURL: String?
+    /// Count queries one researcher may ask (`reference/privacy.md` §5.5).
+    public var countLimits = CountBudget.Limits()
     /// Bearer JWTs of an OpenID Connect provider accepted beside API tokens; nil: API tokens only.
     public var oidc: OIDCConfiguration?
     /// How often the harvest schedule of `nodesFile` is looked at.

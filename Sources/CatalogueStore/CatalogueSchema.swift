@@ -44,6 +44,8 @@ enum CatalogueSchema {
         ("v4-create-indexOutbox", createIndexOutbox),
         ("v4-harvestRun-held", harvestRunHeld),
         ("v5-create-apiToken", createAPIToken),
+        ("v6-create-subject", createSubject),
+        ("v6-create-subjectImport", createSubjectImport),
     ]
 
     /// A data node: created by its first import, named by a curator if at all.

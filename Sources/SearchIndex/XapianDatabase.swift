@@ -14,14 +14,15 @@ final class XapianDatabase {
     let path: String
     let mode: Mode
 
-    init(path: String, mode: Mode) throws {
+    /// `valueBackedFilters`: the prefixes kept in value slots (the dataset index's schema by default).
+    init(path: String, mode: Mode, valueBackedFilters: [(prefix: String, slot: UInt32)] = IndexSchema.valueBackedFilters) throws {
         try XapianCall.versionCheck.get()
         self.path = path
         self.mode = mode
         handle = try XapianCall.value("open \(mode == .inMemory ? "in-memory index" : path)") { error in
             cx_database_open(path, mode.rawValue, error)
         }
-        for (prefix, slot) in IndexSchema.valueBackedFilters {
+        for (prefix, slot) in valueBackedFilters {
             try XapianCall.check("declare facet \(prefix)") { cx_database_set_value_facet(handle, prefix, slot, $0) }
         }
     }

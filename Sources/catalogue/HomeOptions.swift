@@ -24,6 +24,11 @@ struct HomeOptions: ParsableArguments {
         discussion: "Defaults to $CATALOGUE_LOCK_TIMEOUT, else 60.", valueName: "seconds"))
     var lockTimeout: Double?
 
+    @Option(name: .customLong("node-secret"), help: ArgumentHelp(
+        "The node secret that pseudonymises subjects and keys their counts' noise (created on first subject import, mode 0600).",
+        discussion: "Defaults to $CATALOGUE_NODE_SECRET, else node-secret in the home.", valueName: "file"))
+    var nodeSecret: String?
+
     func configuration(creating: Bool = false) throws -> CatalogueConfiguration {
         let environment = ProcessInfo.processInfo.environment
         let homePath = home ?? environment["CATALOGUE_HOME"] ?? "catalogue-data"
@@ -32,9 +37,11 @@ struct HomeOptions: ParsableArguments {
             ?? environment["CATALOGUE_VOCABULARIES"].map { URL(fileURLWithPath: $0) }
             ?? VocabularyLocator.defaultFolder()
         let contextFolder = (contexts ?? environment["CATALOGUE_CONTEXTS"]).map { URL(fileURLWithPath: $0) }
-        return CatalogueConfiguration(
+        var configuration = CatalogueConfiguration(
             home: URL(fileURLWithPath: homePath), vocabularies: vocabularyFolder, jsonldContexts: contextFolder,
             createIfMissing: creating, lockTimeout: .milliseconds(Int64(try timeoutSeconds() * 1000)))
+        configuration.nodeSecret = (nodeSecret ?? environment["CATALOGUE_NODE_SECRET"]).map { URL(fileURLWithPath: $0) }
+        return configuration
     }
 
     private func timeoutSeconds() throws -> Double {

@@ -93,12 +93,16 @@ struct RoleMatrixTests {
         Route(method: .get, path: { _ in "/api/v1/harvests/jobs/1" }, role: .admin, success: .ok),
         Route(method: .get, path: { _ in "/metrics" }, role: .admin, success: .ok),
         Route(method: .get, path: { _ in "/catalog?page=1&pageSize=2" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/api/v1/counts" }, role: .anonymous, success: .ok),
+        Route(method: .post, path: { _ in "/api/v1/counts" }, body: { _ in #"{"filters": {"sex": "female"}}"# },
+              role: .researcher, success: .ok),
     ]
 
     @Test func everyRouteAnswersEveryCallerWithExactlyTheStatusItsRoleGives() async throws {
         let fixture = try ServerFixture()
         let nodes = try fixture.writeFederation()
         let engine = try fixture.engine()
+        _ = try engine.importSubjects(try fixture.writeSubjects(), dataset: DatasetKey(node: "nl-test", id: "ds-nsclc"))
         var secrets: [CallerKind: String] = [:]
         for kind in [CallerKind.researcher, .curator, .admin] {
             secrets[kind] = try engine.createToken(name: "\(kind)", role: kind.role!, expiresIn: nil).secret

@@ -41,6 +41,15 @@ struct ServerFixture {
         try CatalogueService.open(configuration)
     }
 
+    /// A subject file for `nl-test/ds-nsclc`: 60 women and 40 men with lung cancer on CT, aged 40–79.
+    func writeSubjects() throws -> URL {
+        let rows = (0..<100).map { number in "NL-\(number),\(number < 60 ? "F" : "M"),\(40 + number % 40),Lung cancer,CT,LUNG" }
+        let file = folder.appendingPathComponent("subjects.csv")
+        try (["subject,sex,age_at_diagnosis,diagnosis,modality,body_site"] + rows).joined(separator: "\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     /// A federation file with one node read from a local Turtle file (`harvested-node`).
     func writeFederation(schedule: String? = nil) throws -> URL {
         let source = folder.appendingPathComponent("harvested-node")

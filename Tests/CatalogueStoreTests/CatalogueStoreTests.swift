@@ -22,6 +22,7 @@ import Testing
             #expect(tables == [
                 "apiToken", "catalogueIdentity", "dataset", "grdb_migrations", "harvestRun", "harvestState", "harvestWarning",
                 "heldWithdrawal", "importRun", "indexOutbox", "node", "normalisationKey", "normalisationProbe",
+                "subject", "subjectImport", "subjectRevision", "subjectUnmappedValue",
                 "unmappedValue", "vocabularyChange", "vocabularyConcept",
             ])
             #expect(try CatalogueSchema.migrator.appliedMigrations(db) == [
@@ -29,6 +30,7 @@ import Testing
                 "v2-node-country", "v2-create-harvestRun", "v2-create-harvestWarning", "v2-create-harvestState",
                 "v3-create-vocabulary", "v3-create-normalisationProbe", "v4-create-catalogueIdentity",
                 "v4-create-indexOutbox", "v4-harvestRun-held", "v5-create-apiToken",
+                "v6-create-subject", "v6-create-subjectImport",
             ])
             #expect(try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true)
             let datasetColumns = try db.columns(in: "dataset").map { "\($0.name):\($0.isNotNull)" }

@@ -10,6 +10,7 @@
 #define CXAPIAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -140,6 +141,20 @@ const char *cx_result_hit_data(const cx_result *result, size_t index, size_t *le
 /* Facet f's value count, and value v's term (without prefix) and count. */
 size_t cx_result_facet_value_count(const cx_result *result, size_t facet);
 const char *cx_result_facet_value(const cx_result *result, size_t facet, size_t value, unsigned *count);
+
+/*
+ * Counts the documents matching the filters (boolean terms, OR within a group, AND across groups;
+ * none: every document) per value of `group_slot`, exactly, and sums per group, modulo 2^64, the
+ * key each document holds in `key_slot` (16 lower-case hexadecimal digits). One pass over the matches; the columns
+ * are read from the value slots once per database revision. Groups without a match are left out.
+ */
+typedef struct cx_grouped_count cx_grouped_count;
+cx_grouped_count *cx_database_grouped_count(cx_database *database, const char *const *filter_terms, const unsigned *filter_groups,
+                                            size_t filter_count, unsigned group_slot, unsigned key_slot, cx_error **error);
+size_t cx_grouped_count_size(const cx_grouped_count *result);
+/* Group i's value (length in *length), match count and key sum. Valid until cx_grouped_count_free. */
+const char *cx_grouped_count_group(const cx_grouped_count *result, size_t index, size_t *length, unsigned *count, uint64_t *key_sum);
+void cx_grouped_count_free(cx_grouped_count *result);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,33 @@
+import CatalogueModel
+import CatalogueStore
+import CohortCounts
+import Foundation
+
+/// Cohort counts: a query canonicalised (failing closed), counted in the cohort index, and
+/// released through the disclosure policy. What leaves here is a ``CohortAnswer``.
+extension CatalogueService {
+    /// The released counts of subjects matching `filters` (`cancerType=icd10:C50`, `sex=female`,
+    /// `age=50-69`, …) in every dataset with subjects; no filters: the datasets' sizes.
+    public func countSubjects(_ filters: [(field: String, value: String)]) throws -> CohortAnswer {
+        let datasets = try storeCall { try store.subjectImports() }.map { CohortCounter.Dataset(key: $0.summary.dataset, row: $0.row) }
+        let query = try CohortQueryParser(vocabulary: vocabulary, datasets: Set(datasets.map(\.key))).parse(filters)
+        return try counter().count(query, datasets: datasets)
+    }
+
+    /// The canonical form of `filters`, or the refusal: what the audit log and a hub send on.
+    public func canonicalCountQuery(_ filters: [(field: String, value: String)]) throws -> CohortQuery {
+        let datasets = try storeCall { try store.subjectImports() }.map(\.summary.dataset)
+        return try CohortQueryParser(vocabulary: vocabulary, datasets: Set(datasets)).parse(filters)
+    }
+
+    /// The counter of this service's thread, opened once (it reopens the index before each count).
+    private func counter() throws -> CohortCounter {
+        if let cohortCounter { return cohortCounter }
+        guard FileManager.default.fileExists(atPath: configuration.cohortIndexPath.path) else {
+            throw CatalogueEngineError.noSubjects
+        }
+        let opened = try CohortCounter(indexPath: configuration.cohortIndexPath)
+        cohortCounter = opened
+        return opened
+    }
+}
