@@ -1,3 +1,4 @@
+import CatalogueModel
 import Foundation
 
 /// The one JSON encoding of the contract in docs/cli.md, for the CLI's `--json` and the server's
@@ -11,7 +12,13 @@ public enum CatalogueJSON {
         return encoder
     }
 
+    /// Compact answers that write their own JSON (``JSONWritable``: the same bytes) skip `JSONEncoder`.
     public static func encode<T: Encodable>(_ value: T, pretty: Bool = false) throws -> Data {
-        try encoder(pretty: pretty).encode(value)
+        if !pretty, let writable = value as? any JSONWritable {
+            var writer = JSONWriter(capacity: 64 * 1_024)
+            writable.write(to: &writer)
+            return Data(writer.bytes)
+        }
+        return try encoder(pretty: pretty).encode(value)
     }
 }

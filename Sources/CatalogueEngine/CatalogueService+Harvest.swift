@@ -204,7 +204,7 @@ extension CatalogueService {
     /// (missing credentials) ends as a failed outcome.
     static func readPages(
         of node: NodeConfiguration, policy: HTTPFetchPolicy, parser: RDFParser, previousStates: [String: PageState],
-        progress: (@Sendable (HarvestProgress) -> Void)?
+        progress: (@Sendable (HarvestProgress) -> Void)?, background: Bool = false
     ) async -> PagesRead {
         let started = ContinuousClock.now
         let fetcher: NodeFetcher
@@ -215,7 +215,8 @@ extension CatalogueService {
             outcome.failure = error as? HarvestError ?? .unreadablePage(url: node.endpoint.description, reason: String(describing: error))
             return PagesRead(outcome: outcome, seconds: 0)
         }
-        let runner = HarvestRunner(node: node, fetcher: fetcher, parser: parser, previousStates: previousStates)
+        var runner = HarvestRunner(node: node, fetcher: fetcher, parser: parser, previousStates: previousStates)
+        runner.background = background
         let outcome = await runner.run(progress: progress)
         await fetcher.shutdown()
         return PagesRead(outcome: outcome, seconds: (ContinuousClock.now - started).seconds)

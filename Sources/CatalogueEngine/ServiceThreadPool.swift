@@ -1,4 +1,5 @@
 import Foundation
+import Harvesting
 import Synchronization
 
 /// A fixed set of threads, each owning one ``CatalogueService`` for its whole life.
@@ -22,8 +23,9 @@ final class ServiceThreadPool: Sendable {
     let capacity: Int
 
     /// Starts `threads` threads and opens a service on each; throws the first opening error
-    /// (after stopping the threads that did open).
-    init(name: String, threads: Int, capacity: Int, configuration: CatalogueConfiguration) throws {
+    /// (after stopping the threads that did open). `background` threads run at a lower CPU
+    /// priority (``BackgroundThread``).
+    init(name: String, threads: Int, capacity: Int, configuration: CatalogueConfiguration, background: Bool = false) throws {
         precondition(threads >= 1, "a pool needs a thread")
         threadCount = threads
         self.capacity = capacity
@@ -31,6 +33,7 @@ final class ServiceThreadPool: Sendable {
         let opened = DispatchSemaphore(value: 0)
         for number in 1...threads {
             let thread = Thread { [self] in
+                if background { BackgroundThread.lowerCurrentThread() }
                 serve(configuration) { result in
                     openings.withLock { $0.append(result) }
                     opened.signal()

@@ -17,7 +17,7 @@ extension SharedCatalogue {
             HarvestStart(parser: service.rdfParser, previousStates: try service.previousPageStates(of: node.id))
         }
         let read = await CatalogueService.readPages(
-            of: node, policy: policy, parser: start.parser, previousStates: start.previousStates, progress: progress)
+            of: node, policy: policy, parser: start.parser, previousStates: start.previousStates, progress: progress, background: true)
         return try await write { service in
             try service.store(read.outcome, of: node, acceptWithdrawals: nil, pagesTime: read.seconds)
         }

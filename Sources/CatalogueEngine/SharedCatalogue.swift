@@ -24,7 +24,8 @@ public final class SharedCatalogue: Sendable {
     public init(configuration: CatalogueConfiguration, readers: Int, queueCapacity: Int = 256, readTimeout: Duration? = nil) throws {
         self.configuration = configuration
         self.readTimeout = readTimeout
-        writer = try ServiceThreadPool(name: "catalogue-writer", threads: 1, capacity: 16, configuration: configuration)
+        // The writer runs at background priority: a harvest or reindex takes the cores searches leave.
+        writer = try ServiceThreadPool(name: "catalogue-writer", threads: 1, capacity: 16, configuration: configuration, background: true)
         do {
             self.readers = try ServiceThreadPool(
                 name: "catalogue-reader", threads: max(1, readers), capacity: queueCapacity, configuration: configuration)

@@ -17,6 +17,9 @@ public struct HarvestRunner: Sendable {
     public var mapper: DatasetMapper
     /// What the last complete run learnt per page URL.
     public var previousStates: [String: PageState]
+    /// Parse and map pages on background threads (``BackgroundThread``): a server's harvest, so
+    /// that searches keep the cores they need.
+    public var background = false
 
     public init(
         node: NodeConfiguration, fetcher: any PageFetcher, parser: RDFParser = RDFParser(),
@@ -81,11 +84,14 @@ public struct HarvestRunner: Sendable {
             return .fetchFailed(error)
         }
         if page.notModified { return .notModified }
-        do {
-            return .read(page, try interpreter.interpret(page, as: link))
-        } catch {
-            return .unreadable(page, error)
+        let interpret: @Sendable () -> PageResult = {
+            do throws(HarvestError) {
+                return .read(page, try interpreter.interpret(page, as: link))
+            } catch {
+                return .unreadable(page, error)
+            }
         }
+        return background ? await BackgroundThread.run(interpret) : interpret()
     }
 
     /// Adds one page's result to the crawl; the failure that ends the run, if any.

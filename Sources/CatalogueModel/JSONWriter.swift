@@ -1,4 +1,5 @@
-/// Writes compact JSON into a byte buffer, for the record types' hand-written encoders.
+/// Writes compact JSON into a byte buffer, for the hand-written encoders of the store's records and
+/// of the API's largest answers (``JSONWritable``).
 ///
 /// Foundation's `JSONEncoder` costs about 75 µs for one 1.5 kB raw record on Linux (generic
 /// `Codable` dispatch, boxing, metadata lookups), which alone would cap an import below 7,000
@@ -6,16 +7,16 @@
 /// `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` for the catalogue's types: callers
 /// write keys in sorted order, optionals that are nil are left out, and non-finite numbers are
 /// written as the strings `"Infinity"`, `"-Infinity"` and `"NaN"`.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
     /// Whether the next member of the innermost object or array needs a comma before it.
     private var needsComma = false
 
-    init(capacity: Int = 2_048) {
+    public init(capacity: Int = 2_048) {
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
@@ -24,7 +25,7 @@ struct JSONWriter {
         needsComma = true
     }
 
-    mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONWriter, S.Element) -> Void) {
+    public mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONWriter, S.Element) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "["))
         needsComma = false
@@ -34,14 +35,14 @@ struct JSONWriter {
     }
 
     /// Writes a key that is data (a predicate IRI), escaped like a string value.
-    mutating func key(string key: String) {
+    public mutating func key(string key: String) {
         string(key)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
     /// Writes `"key":` inside an object; the value must follow.
-    mutating func key(_ key: StaticString) {
+    public mutating func key(_ key: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -50,7 +51,7 @@ struct JSONWriter {
         needsComma = false
     }
 
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         if value.utf8.withContiguousStorageIfAvailable({ appendEscaping($0) }) == nil {
@@ -74,7 +75,7 @@ struct JSONWriter {
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
 
-    mutating func int(_ value: Int) {
+    public mutating func int(_ value: Int) {
         separate()
         bytes.append(contentsOf: String(value).utf8)
         needsComma = true
@@ -82,7 +83,7 @@ struct JSONWriter {
 
     /// Swift's shortest round-trip form without a trailing `.0` (`18`, `18.5`, `-0`, `1e+20`),
     /// which is how `JSONEncoder` writes doubles.
-    mutating func double(_ value: Double) {
+    public mutating func double(_ value: Double) {
         guard value.isFinite else {
             string(value.isNaN ? "NaN" : value < 0 ? "-Infinity" : "Infinity")
             return
@@ -93,36 +94,68 @@ struct JSONWriter {
         needsComma = true
     }
 
-    mutating func bool(_ value: Bool) {
+    public mutating func bool(_ value: Bool) {
         separate()
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
         needsComma = true
     }
 
+    public mutating func null() {
+        separate()
+        bytes.append(contentsOf: "null".utf8)
+        needsComma = true
+    }
+
+    /// A member whose nil value is written as `null` (the contract's explicit absent values).
+    public mutating func nullable(_ name: StaticString, _ value: String?) {
+        key(name)
+        if let value { string(value) } else { null() }
+    }
+
+    public mutating func nullable(_ name: StaticString, _ value: Int?) {
+        key(name)
+        if let value { int(value) } else { null() }
+    }
+
+    public mutating func nullable(_ name: StaticString, _ value: Double?) {
+        key(name)
+        if let value { double(value) } else { null() }
+    }
+
+    /// An object of string keys in sorted order (as `JSONEncoder`'s `.sortedKeys` orders them).
+    public mutating func dictionary<Value>(_ entries: [String: Value], _ value: (inout JSONWriter, Value) -> Void) {
+        object { writer in
+            for key in entries.keys.sorted() {
+                writer.key(string: key)
+                value(&writer, entries[key]!)
+            }
+        }
+    }
+
     // MARK: Members, leaving out nil optionals as synthesised `Codable` does
 
-    mutating func member(_ name: StaticString, _ value: String) {
+    public mutating func member(_ name: StaticString, _ value: String) {
         key(name)
         string(value)
     }
 
-    mutating func member(_ name: StaticString, _ value: String?) {
+    public mutating func member(_ name: StaticString, _ value: String?) {
         if let value { member(name, value) }
     }
 
-    mutating func member(_ name: StaticString, _ value: Int?) {
+    public mutating func member(_ name: StaticString, _ value: Int?) {
         guard let value else { return }
         key(name)
         int(value)
     }
 
-    mutating func member(_ name: StaticString, _ value: Double?) {
+    public mutating func member(_ name: StaticString, _ value: Double?) {
         guard let value else { return }
         key(name)
         double(value)
     }
 
-    mutating func member(_ name: StaticString, strings: [String]) {
+    public mutating func member(_ name: StaticString, strings: [String]) {
         key(name)
         array(strings) { $0.string($1) }
     }

@@ -1,0 +1,111 @@
+/// A value that writes its own JSON, byte for byte what `CatalogueJSON` (a `JSONEncoder` with
+/// sorted keys) writes for it, in a fraction of the time: the search answer is the API's hottest
+/// and largest (20 dataset views and the facet tree, 50–100 kB), and `JSONEncoder` spent about
+/// 4 ms on it per request. A test compares both encodings on many answers.
+public protocol JSONWritable {
+    func write(to writer: inout JSONWriter)
+}
+
+extension SearchResponse: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            w.key("datasets")
+            w.array(datasets) { $1.write(to: &$0) }
+            w.key("facets")
+            facets.write(to: &w)
+            w.key("interpretedAs")
+            w.dictionary(interpretedAs) { writer, values in writer.array(values) { $0.string($1) } }
+            w.member("page", page)
+            w.member("perPage", perPage)
+            w.member("suggestion", suggestion)
+            w.member("total", total)
+        }
+    }
+}
+
+extension SearchResponse.Facets: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            for (name, values) in [("accessRights", accessRights), ("bodySite", bodySite), ("cancerType", cancerType),
+                                   ("modality", modality), ("node", node)] {
+                w.key(string: name)
+                w.array(values) { $1.write(to: &$0) }
+            }
+        }
+    }
+}
+
+extension FacetValue: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            if let children {
+                w.key("children")
+                w.array(children) { $1.write(to: &$0) }
+            }
+            w.member("count", count)
+            w.member("label", label)
+            w.member("value", value)
+        }
+    }
+}
+
+extension DatasetView: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            w.nullable("accessRights", accessRights)
+            w.key("bodySites")
+            w.array(bodySites) { $1.write(to: &$0) }
+            w.key("cancerTypes")
+            w.array(cancerTypes) { $1.write(to: &$0) }
+            w.nullable("description", description)
+            w.key("distributions")
+            w.array(distributions) { $1.write(to: &$0) }
+            w.member("id", id)
+            w.nullable("iri", iri)
+            w.nullable("issued", issued)
+            w.member("keywords", strings: keywords)
+            w.nullable("landingPage", landingPage)
+            w.nullable("maxTypicalAge", maxTypicalAge)
+            w.nullable("minTypicalAge", minTypicalAge)
+            w.key("modalities")
+            w.array(modalities) { $1.write(to: &$0) }
+            w.nullable("modified", modified)
+            w.member("node", node)
+            w.nullable("publisher", publisher)
+            w.nullable("source", source)
+            w.nullable("studies", studies)
+            w.nullable("subjects", subjects)
+            w.nullable("tier", tier)
+            w.member("title", title)
+            w.key("titles")
+            w.array(titles) { writer, title in
+                writer.object { $0.member("language", title.language); $0.member("value", title.value) }
+            }
+            w.key("unmapped")
+            w.array(unmapped) { writer, value in
+                writer.object { $0.member("field", value.field); $0.member("value", value.value) }
+            }
+        }
+    }
+}
+
+extension ConceptView: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            w.key("codes")
+            w.dictionary(codes) { writer, values in writer.array(values) { $0.string($1) } }
+            w.member("concept", concept)
+            w.member("label", label)
+        }
+    }
+}
+
+extension DistributionView: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            w.nullable("accessURL", accessURL)
+            w.nullable("downloadURL", downloadURL)
+            w.nullable("format", format)
+        }
+    }
+}
