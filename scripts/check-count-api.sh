@@ -13,6 +13,10 @@ for module in CXMLErrorLocator CXPath CXapian CFuzzDriver; do
   done
 done
 for module in CRaptor CLibXML2 CXapianCore; do maps+=(-Xcc "-fmodule-map-file=Sources/$module/module.modulemap"); done
+# System-library modules of dependencies (GRDB's SQLite, …): their module maps live in the checkouts.
+for file in .build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap; do
+  [ -f "$file" ] && maps+=(-Xcc "-fmodule-map-file=$file")
+done
 includes=()
 for dir in $(pkg-config --cflags-only-I raptor2 libxml-2.0 xapian-core | tr ' ' '\n' | sed -n 's/^-I//p') Sources/CXMLErrorLocator/include Sources/CXPath/include Sources/CXapian/include; do
   includes+=(-Xcc "-I$dir")

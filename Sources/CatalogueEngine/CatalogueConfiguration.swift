@@ -33,5 +33,7 @@ public struct CatalogueConfiguration: Sendable {
     public var indexPath: URL { home.appendingPathComponent("index") }
     /// The cohort index (one document per subject): derived from the store's subjects.
     public var cohortIndexPath: URL { home.appendingPathComponent("cohort-index") }
+    /// The hash-chained audit log of cohort counts (exact figures: the operator's eyes only).
+    public var countAuditPath: URL { home.appendingPathComponent("count-audit.sqlite") }
     public var nodeSecretPath: URL { nodeSecret ?? home.appendingPathComponent("node-secret") }
 }

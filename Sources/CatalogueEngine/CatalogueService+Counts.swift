@@ -8,10 +8,21 @@ import Foundation
 extension CatalogueService {
     /// The released counts of subjects matching `filters` (`cancerType=icd10:C50`, `sex=female`,
     /// `age=50-69`, …) in every dataset with subjects; no filters: the datasets' sizes.
-    public func countSubjects(_ filters: [(field: String, value: String)]) throws -> CohortAnswer {
+    /// Every count is written to the audit log (`count-audit.sqlite` in the home) under `user`,
+    /// with `client` (a server's caller address) kept only as a keyed hash.
+    public func countSubjects(_ filters: [(field: String, value: String)], user: String = "local", client: String? = nil) throws -> CohortAnswer {
         let datasets = try storeCall { try store.subjectImports() }.map { CohortCounter.Dataset(key: $0.summary.dataset, row: $0.row) }
         let query = try CohortQueryParser(vocabulary: vocabulary, datasets: Set(datasets.map(\.key))).parse(filters)
-        return try counter().count(query, datasets: datasets)
+        let auditor = CountAuditor(log: try storeCall { try CountAuditLog.shared(at: configuration.countAuditPath.path) })
+        let clientHash = try client.map { address in String(try NodeSecret.load(configuration.nodeSecretPath).pseudonym(of: "client " + address).prefix(16)) }
+        return try counter().count(query, datasets: datasets, auditor: auditor, user: user, client: clientHash)
+    }
+
+    /// Checks the audit log's hash chain: the rows read, and the first that does not follow.
+    public func verifyCountAudit() throws -> (rows: Int, firstBrokenRow: Int64?) {
+        guard FileManager.default.fileExists(atPath: configuration.countAuditPath.path) else { return (0, nil) }
+        let verification = try storeCall { try CountAuditLog(path: configuration.countAuditPath.path).verify() }
+        return (verification.rows, verification.firstBrokenRow)
     }
 
     /// The canonical form of `filters`, or the refusal: what the audit log and a hub send on.

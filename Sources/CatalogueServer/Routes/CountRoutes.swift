@@ -13,9 +13,10 @@ struct CountRoutes {
     let maxBodyBytes: Int
 
     func add(to router: Router<CatalogueRequestContext>) {
-        router.get("/api/v1/counts") { request, _ in
+        router.get("/api/v1/counts") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            return JSONResponse(value: try await catalogue.read { try $0.countSubjects([]) })
+            let user = context.caller.name ?? "anonymous", client = context.remoteAddress?.ipAddress
+            return JSONResponse(value: try await catalogue.read { try $0.countSubjects([], user: user, client: client) })
         }
         router.post("/api/v1/counts") { request, context in
             let caller = try context.require(.researcher)
@@ -26,7 +27,8 @@ struct CountRoutes {
                               detail: "count budget used: at most \(budget.limits.perMinute) count queries a minute and \(budget.limits.perDay) a day per user; retry in \(wait) s",
                               retryAfter: wait)
             }
-            return JSONResponse(value: try await catalogue.read { try $0.countSubjects(filters) })
+            let user = caller.name ?? "researcher", client = context.remoteAddress?.ipAddress
+            return JSONResponse(value: try await catalogue.read { try $0.countSubjects(filters, user: user, client: client) })
         }
     }
 }

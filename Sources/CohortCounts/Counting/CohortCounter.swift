@@ -37,9 +37,15 @@ public final class CohortCounter {
     }
 
     /// The answer to `query` over `datasets` (those the caller may see), each dataset released
-    /// by the policy.
-    public func count(_ query: CohortQuery, datasets: [Dataset]) throws -> CohortAnswer {
-        let (answer, _) = try countAuditing(query, datasets: datasets)
+    /// by the policy, and written to the audit log (when there is one) under `user` before it
+    /// is returned: a count that cannot be audited is not answered.
+    public func count(_ query: CohortQuery, datasets: [Dataset], auditor: CountAuditor? = nil, user: String = "local",
+                      client: String? = nil) throws -> CohortAnswer {
+        let (answer, entry) = try countAuditing(query, datasets: datasets)
+        if let auditor {
+            let revision = (try? index.metadata(CohortIndexWriter.revisionKey)).flatMap { Int($0) } ?? 0
+            try auditor.record(entry, user: user, client: client, indexRevision: revision)
+        }
         return answer
     }
 
