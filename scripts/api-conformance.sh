@@ -24,6 +24,10 @@ cleanup() {
 trap cleanup EXIT
 home=$work/home
 "$catalogue" harvest --home "$home" --no-progress >"$work/harvest.log" 2>&1 || { cat "$work/harvest.log" >&2; exit 1; }
+# Subjects for two demo datasets, so the count operations answer 200 as well as their errors.
+for entry in "nl-erasmus/emc-lung-nsclc-petct.csv	nl-erasmus/emc-lung-nsclc-petct" "de-heidelberg/hd-breast-mr-highrisk.csv	de-heidelberg/hd-breast-mr-highrisk"; do
+  "$catalogue" subjects import --home "$home" "Harvesters/demo-subjects/${entry%%	*}" --dataset "${entry#*	}" >/dev/null
+done
 secret=$("$catalogue" token create --home "$home" --role admin --name conformance 2>/dev/null)
 
 "$catalogue" serve --home "$home" --port 0 >"$work/serve.log" 2>&1 &

@@ -12,9 +12,13 @@ extension CatalogueService {
     /// with `client` (a server's caller address) kept only as a keyed hash.
     public func countSubjects(_ filters: [(field: String, value: String)], user: String = "local", client: String? = nil) throws -> CohortAnswer {
         let datasets = try storeCall { try store.subjectImports() }.map { CohortCounter.Dataset(key: $0.summary.dataset, row: $0.row) }
+        guard !datasets.isEmpty else { throw CatalogueEngineError.noSubjects }
         let query = try CohortQueryParser(vocabulary: vocabulary, datasets: Set(datasets.map(\.key))).parse(filters)
         let auditor = CountAuditor(log: try storeCall { try CountAuditLog.shared(at: configuration.countAuditPath.path) })
-        let clientHash = try client.map { address in String(try NodeSecret.load(configuration.nodeSecretPath).pseudonym(of: "client " + address).prefix(16)) }
+        // Keyed with the node secret (which exists once subjects do), so the hash cannot be reversed
+        // by hashing every address.
+        let secret = try NodeSecret.load(configuration.nodeSecretPath)
+        let clientHash = client.map { String(secret.pseudonym(of: "client " + $0).prefix(16)) }
         return try counter().count(query, datasets: datasets, auditor: auditor, user: user, client: clientHash)
     }
 

@@ -39,9 +39,9 @@ struct JSONBody {
     var names: Set<String> { Set(members.keys) }
 
     /// An object member whose members are all strings, as (name, value) pairs in name order;
-    /// empty when absent. Refused, naming the member, when anything in it is not a string.
+    /// empty when absent. Refused, naming the member, when it is null or anything in it is not a string.
     func stringMembers(_ name: String) throws(Problem) -> [(field: String, value: String)] {
-        guard let value = members[name], !value.isNull else { return [] }
+        guard let value = members[name] else { return [] }
         guard let object = value.objectValue else { throw Self.wrongType(name, "an object of strings") }
         var pairs: [(field: String, value: String)] = []
         for key in object.keys.sorted() {
