@@ -134,6 +134,7 @@ let package = Package(
             dependencies: [
                 "CatalogueModel", "CatalogueEngine", "CatalogueServer", "Harvesting", "CohortCounts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -2,6 +2,7 @@ import ArgumentParser
 import CatalogueEngine
 import CatalogueServer
 import Foundation
+import Logging
 
 extension Catalogue {
     /// `catalogue serve`: the JSON API (and its OpenAPI document) over HTTP until SIGTERM/SIGINT.
@@ -36,6 +37,11 @@ extension Catalogue {
             "The URL clients reach the server at (behind a proxy), for the DCAT-AP export's IRIs and links.", valueName: "url"))
         var publicURL: String?
 
+        @Option(name: .customLong("log-level"), help: ArgumentHelp(
+            "The least severe log messages written to standard error: trace, debug, info (each request), notice, warning, error or critical.",
+            valueName: "level"))
+        var logLevel = "info"
+
         @Option(name: .customLong("rate-limit"), help: ArgumentHelp(
             "Requests per second one address may make without a token (burst: twice that); tokens get four times it.", valueName: "n"))
         var rateLimit: Double = 50
@@ -46,6 +52,9 @@ extension Catalogue {
                 throw ValidationError("--readers must be between 1 and 64, got \(readers)")
             }
             guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
+            guard Logger.Level(rawValue: logLevel) != nil else {
+                throw ValidationError("--log-level '\(logLevel)' is not one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             guard rateLimit.isFinite, (0.1...100_000).contains(rateLimit) else {
                 throw ValidationError("--rate-limit must be between 0.1 and 100000 requests per second, got \(rateLimit)")
             }
@@ -74,8 +83,10 @@ extension Catalogue {
             configuration.addressRate = .init(perSecond: rateLimit, burst: Int((rateLimit * 2).rounded(.up)))
             configuration.tokenRate = .init(perSecond: rateLimit * 4, burst: Int((rateLimit * 8).rounded(.up)))
             let host = self.host
+            var logger = Logger(label: "catalogue.server")
+            logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             try await withUserFacingErrorsAsync {
-                try await CatalogueApplication.run(configuration) { port in
+                try await CatalogueApplication.run(configuration, logger: logger) { port in
                     let line = "Serving the catalogue on http://\(host):\(port)/ (API: /api/v1/datasets, description: /openapi.json); Ctrl-C stops it.\n"
                     FileHandle.standardOutput.write(Data(line.utf8))
                 }

@@ -33,6 +33,11 @@ struct ServeCommandTests {
         #expect(missing.status == 1 && missing.standardError.contains("OIDC key set absent.json: cannot be read"))
     }
 
+    @Test func anUnknownLogLevelIsRefusedNamingTheLevels() throws {
+        let run = try CatalogueBinary.run(["serve", "--port", "0", "--log-level", "loud"])
+        #expect(run.status != 0 && run.standardError.contains("--log-level 'loud' is not one of trace, debug, info"))
+    }
+
     @Test func serveAnswersThenStopsCleanlyOnSIGTERM() throws {
         let home = try CLIHome("serve-sigterm")
         defer { try? FileManager.default.removeItem(at: home.folder) }
