@@ -17,8 +17,7 @@ extension CatalogueService {
         let auditor = CountAuditor(log: try storeCall { try CountAuditLog.shared(at: configuration.countAuditPath.path) })
         // Keyed with the node secret (which exists once subjects do), so the hash cannot be reversed
         // by hashing every address.
-        let secret = try NodeSecret.load(configuration.nodeSecretPath)
-        let clientHash = client.map { String(secret.pseudonym(of: "client " + $0).prefix(16)) }
+        let clientHash = try client.map { String(try nodeSecret().pseudonym(of: "client " + $0).prefix(16)) }
         return try counter().count(query, datasets: datasets, auditor: auditor, user: user, client: clientHash)
     }
 
@@ -33,6 +32,14 @@ extension CatalogueService {
     public func canonicalCountQuery(_ filters: [(field: String, value: String)]) throws -> CohortQuery {
         let datasets = try storeCall { try store.subjectImports() }.map(\.summary.dataset)
         return try CohortQueryParser(vocabulary: vocabulary, datasets: Set(datasets)).parse(filters)
+    }
+
+    /// The node secret, read once per service (a server's every count hashes its client with it).
+    private func nodeSecret() throws -> NodeSecret {
+        if let cachedNodeSecret { return cachedNodeSecret }
+        let secret = try NodeSecret.load(configuration.nodeSecretPath)
+        cachedNodeSecret = secret
+        return secret
     }
 
     /// The counter of this service's thread, opened once (it reopens the index before each count).

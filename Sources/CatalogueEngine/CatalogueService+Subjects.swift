@@ -28,9 +28,10 @@ extension CatalogueService {
     public func importSubjects(_ file: URL, dataset: DatasetKey, mapping mappingFile: URL? = nil) throws -> SubjectImportReport {
         let mapping = try mappingFile.map { try SubjectMapping.load($0) } ?? .standard
         let secret = try NodeSecret.loadOrCreate(configuration.nodeSecretPath)
-        let raw = try SubjectFileReader(mapping: mapping, secret: secret).read(file)
+        let data = try SubjectFileReader.load(file)
+        let raw = try SubjectFileReader(mapping: mapping, secret: secret).read(data, of: file)
         var hasher = SHA256()
-        hasher.update(data: try Data(contentsOf: file, options: .mappedIfSafe))
+        hasher.update(data: data)
         hasher.update(data: Data(mapping.fingerprint.utf8))
         let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return try writing("subject import") {

@@ -32,6 +32,8 @@ public final class CatalogueService {
     var reader: SearchIndex?
     /// The cohort counter of this service's thread, opened at the first count.
     var cohortCounter: CohortCounter?
+    /// The node secret, once a count needed it (it never changes while the service is open).
+    var cachedNodeSecret: NodeSecret?
     /// The index generation (link target) `reader` was opened on.
     var readerGeneration: String?
     /// The one-writer lock of the home; held while `lockDepth > 0`.

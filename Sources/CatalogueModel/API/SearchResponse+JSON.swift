@@ -6,15 +6,27 @@ public protocol JSONWritable {
     func write(to writer: inout JSONWriter)
 }
 
+extension JSONWriter {
+    /// A member whose value is an array of self-writing values.
+    mutating func member(_ name: StaticString, _ values: [some JSONWritable]) {
+        key(name)
+        array(values) { $1.write(to: &$0) }
+    }
+
+    /// A member whose value is an object of string lists, keys sorted.
+    mutating func member(_ name: StaticString, stringLists: [String: [String]]) {
+        key(name)
+        dictionary(stringLists) { writer, values in writer.array(values) { $0.string($1) } }
+    }
+}
+
 extension SearchResponse: JSONWritable {
     public func write(to writer: inout JSONWriter) {
         writer.object { w in
-            w.key("datasets")
-            w.array(datasets) { $1.write(to: &$0) }
+            w.member("datasets", datasets)
             w.key("facets")
             facets.write(to: &w)
-            w.key("interpretedAs")
-            w.dictionary(interpretedAs) { writer, values in writer.array(values) { $0.string($1) } }
+            w.member("interpretedAs", stringLists: interpretedAs)
             w.member("page", page)
             w.member("perPage", perPage)
             w.member("suggestion", suggestion)
@@ -39,8 +51,7 @@ extension FacetValue: JSONWritable {
     public func write(to writer: inout JSONWriter) {
         writer.object { w in
             if let children {
-                w.key("children")
-                w.array(children) { $1.write(to: &$0) }
+                w.member("children", children)
             }
             w.member("count", count)
             w.member("label", label)
@@ -53,13 +64,10 @@ extension DatasetView: JSONWritable {
     public func write(to writer: inout JSONWriter) {
         writer.object { w in
             w.nullable("accessRights", accessRights)
-            w.key("bodySites")
-            w.array(bodySites) { $1.write(to: &$0) }
-            w.key("cancerTypes")
-            w.array(cancerTypes) { $1.write(to: &$0) }
+            w.member("bodySites", bodySites)
+            w.member("cancerTypes", cancerTypes)
             w.nullable("description", description)
-            w.key("distributions")
-            w.array(distributions) { $1.write(to: &$0) }
+            w.member("distributions", distributions)
             w.member("id", id)
             w.nullable("iri", iri)
             w.nullable("issued", issued)
@@ -67,8 +75,7 @@ extension DatasetView: JSONWritable {
             w.nullable("landingPage", landingPage)
             w.nullable("maxTypicalAge", maxTypicalAge)
             w.nullable("minTypicalAge", minTypicalAge)
-            w.key("modalities")
-            w.array(modalities) { $1.write(to: &$0) }
+            w.member("modalities", modalities)
             w.nullable("modified", modified)
             w.member("node", node)
             w.nullable("publisher", publisher)
@@ -92,8 +99,7 @@ extension DatasetView: JSONWritable {
 extension ConceptView: JSONWritable {
     public func write(to writer: inout JSONWriter) {
         writer.object { w in
-            w.key("codes")
-            w.dictionary(codes) { writer, values in writer.array(values) { $0.string($1) } }
+            w.member("codes", stringLists: codes)
             w.member("concept", concept)
             w.member("label", label)
         }

@@ -27,6 +27,9 @@ public final class CohortCounter {
     }
 
     private let index: GroupCountingIndex
+    /// The datasets' whole sizes and cell keys at one index revision: the same for every query
+    /// until the index changes, so counted once per revision rather than once per query.
+    private var sizes: (revision: String, groups: [String: GroupCountingIndex.GroupCount])?
 
     public init(indexPath: URL) throws {
         index = try GroupCountingIndex.open(at: indexPath.path, mode: .readOnly)
@@ -43,8 +46,7 @@ public final class CohortCounter {
                       client: String? = nil) throws -> CohortAnswer {
         let (answer, entry) = try countAuditing(query, datasets: datasets)
         if let auditor {
-            let revision = (try? index.metadata(CohortIndexWriter.revisionKey)).flatMap { Int($0) } ?? 0
-            try auditor.record(entry, user: user, client: client, indexRevision: revision)
+            try auditor.record(entry, user: user, client: client, indexRevision: sizes.flatMap { Int($0.revision) } ?? 0)
         }
         return answer
     }
@@ -53,7 +55,7 @@ public final class CohortCounter {
     func countAuditing(_ query: CohortQuery, datasets: [Dataset]) throws -> (CohortAnswer, CohortAuditEntry) {
         try index.reopen()
         let rows = Dictionary(uniqueKeysWithValues: datasets.map { ($0.key, $0.row) })
-        let whole = Dictionary(uniqueKeysWithValues: try index.count(matching: []).map { ($0.group, $0) })
+        let whole = try datasetSizes()
         let matched = query.isUnfiltered
             ? whole
             : Dictionary(uniqueKeysWithValues: try index.count(matching: CohortIndexSchema.filters(query, datasetRows: rows)).map { ($0.group, $0) })
@@ -69,6 +71,17 @@ public final class CohortCounter {
             query: query.canonical,
             datasets: exact.map { .init(dataset: $0.dataset, holder: $0.dataset.node, subjects: $0.released) })
         return (answer, CohortAuditEntry(query: query.canonical, exact: exact))
+    }
+}
+
+extension CohortCounter {
+    /// Every dataset's size and cell key in the index as it is now (after `reopen`).
+    private func datasetSizes() throws -> [String: GroupCountingIndex.GroupCount] {
+        let revision = (try? index.metadata(CohortIndexWriter.revisionKey)) ?? ""
+        if let sizes, sizes.revision == revision, !revision.isEmpty { return sizes.groups }
+        let groups = Dictionary(uniqueKeysWithValues: try index.count(matching: []).map { ($0.group, $0) })
+        sizes = (revision, groups)
+        return groups
     }
 }
 

@@ -26,13 +26,24 @@ public struct SubjectFileReader {
     }
 
     public func read(_ file: URL) throws(SubjectFileError) -> [RawSubject] {
+        try read(try Self.load(file), of: file)
+    }
+
+    /// The file's bytes (memory-mapped), at most ``maximumBytes``; read once by a caller that
+    /// also hashes them.
+    public static func load(_ file: URL) throws(SubjectFileError) -> Data {
         let data: Data
         do {
             data = try Data(contentsOf: file, options: .mappedIfSafe)
         } catch {
             throw SubjectFileError(file: file, message: "cannot be read")
         }
-        guard data.count <= Self.maximumBytes else { throw SubjectFileError(file: file, message: "is larger than 1 GiB") }
+        guard data.count <= maximumBytes else { throw SubjectFileError(file: file, message: "is larger than 1 GiB") }
+        return data
+    }
+
+    /// The subjects in `data`, the bytes of `file` (named in errors; its extension says JSON).
+    public func read(_ data: Data, of file: URL) throws(SubjectFileError) -> [RawSubject] {
         let cells = Self.isJSON(file, data) ? try jsonCells(data, file) : try csvCells(data, file)
         guard !cells.isEmpty else { throw SubjectFileError(file: file, message: "holds no subject") }
         return try subjects(from: cells, file)
