@@ -21,7 +21,7 @@ demo: build
 	@SERVE=$(SERVE) PORT=$(PORT) bash scripts/demo.sh "$(CATALOGUE)" "$(DEMO_HOME)"
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --no-parallel
 	bash scripts/check-count-api.sh
 	bash scripts/api-conformance.sh .build/debug/catalogue
 	bash scripts/fuzz.sh --short
