@@ -29,6 +29,7 @@ for entry in "nl-erasmus/emc-lung-nsclc-petct.csv	nl-erasmus/emc-lung-nsclc-petc
   "$catalogue" subjects import --home "$home" "Harvesters/demo-subjects/${entry%%	*}" --dataset "${entry#*	}" >/dev/null
 done
 secret=$("$catalogue" token create --home "$home" --role admin --name conformance 2>/dev/null)
+researcher=$("$catalogue" token create --home "$home" --role researcher --name beacon-check 2>/dev/null)
 
 "$catalogue" serve --home "$home" --port 0 >"$work/serve.log" 2>&1 &
 server=$!
@@ -42,6 +43,27 @@ done
 [ -n "$port" ] || { echo "api-conformance.sh: the server did not start" >&2; cat "$work/serve.log" >&2; exit 1; }
 
 status=0
+# The Beacon v2 answers, validated against the Beacon v2 framework's JSON schemas (vendored in the
+# tests' fixtures): each informational document, the unfiltered sizes and a filtered count — the
+# count answer against both the count and the result-sets response schemas. Before schemathesis,
+# whose stateful runs revoke tokens they find.
+beacon=$work/beacon && mkdir -p "$beacon"
+base="http://127.0.0.1:$port/beacon/v2"
+responses=framework/json/responses
+for entry in info:beaconInfoResponse configuration:beaconConfigurationResponse map:beaconMapResponse \
+             entry_types:beaconEntryTypesResponse filtering_terms:beaconFilteringTermsResponse; do
+  curl -fsS "$base/${entry%%:*}" -o "$beacon/${entry%%:*}.json" || status=1
+  "$tools/python" scripts/check-beacon.py "$responses/${entry#*:}.json" "$beacon/${entry%%:*}.json" || status=1
+done
+curl -fsS "$base/individuals" -o "$beacon/sizes.json" || status=1
+curl -fsS -X POST "$base/individuals" -H "Authorization: Bearer $researcher" -H 'Content-Type: application/json' \
+  -d '{"meta": {"apiVersion": "v2.0.0"}, "query": {"requestedGranularity": "count", "filters": [{"id": "NCIT:C16576"}, {"id": "age", "operator": ">=", "value": "40"}, {"id": "age", "operator": "<=", "value": "79"}]}}' \
+  -o "$beacon/count.json" || status=1
+for schema in beaconCountResponse beaconResultsetsResponse; do
+  "$tools/python" scripts/check-beacon.py "$responses/$schema.json" "$beacon/sizes.json" "$beacon/count.json" || status=1
+done
+grep -q '"resultsCount"' "$beacon/count.json" || { echo "api-conformance.sh: the filtered Beacon count released no dataset" >&2; status=1; }
+
 "$tools/schemathesis" run "http://127.0.0.1:$port/openapi.json" \
   --checks all --exclude-checks positive_data_acceptance \
   --header "Authorization: Bearer $secret" \

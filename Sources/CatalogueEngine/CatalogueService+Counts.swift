@@ -30,8 +30,14 @@ extension CatalogueService {
 
     /// The canonical form of `filters`, or the refusal: what the audit log and a hub send on.
     public func canonicalCountQuery(_ filters: [(field: String, value: String)]) throws -> CohortQuery {
-        let datasets = try storeCall { try store.subjectImports() }.map(\.summary.dataset)
-        return try CohortQueryParser(vocabulary: vocabulary, datasets: Set(datasets)).parse(filters)
+        try countQueryParser().parse(filters)
+    }
+
+    /// The native count filters the ontology terms of a Beacon request stand for, each found by
+    /// the scheme that carries it; `places` say where each term was written, for a refusal.
+    public func countFilters(forTerms terms: [(term: String, place: String)]) throws -> [(field: String, value: String)] {
+        let parser = try countQueryParser()
+        return try terms.map { entry throws(CohortQueryError) in try parser.filter(forTerm: entry.term, at: entry.place) }
     }
 
     /// The node secret, read once per service (a server's every count hashes its client with it).

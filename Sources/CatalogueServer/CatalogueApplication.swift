@@ -85,7 +85,10 @@ public enum CatalogueApplication {
         HarvestRoutes(jobs: jobs, nodesFile: configuration.nodesFile, maxBodyBytes: bodyLimit).add(to: router)
         VocabularyRoutes(catalogue: catalogue).add(to: router)
         CurationRoutes(catalogue: catalogue, maxBodyBytes: bodyLimit).add(to: router)
-        CountRoutes(catalogue: catalogue, budget: CountBudget(limits: configuration.countLimits), maxBodyBytes: bodyLimit).add(to: router)
+        let budget = CountBudget(limits: configuration.countLimits)
+        CountRoutes(catalogue: catalogue, budget: budget, maxBodyBytes: bodyLimit).add(to: router)
+        BeaconRoutes(catalogue: catalogue, budget: budget, maxBodyBytes: bodyLimit, beaconID: configuration.beaconID, publicURL: configuration.publicURL)
+            .add(to: router)
         TokenRoutes(catalogue: catalogue, maxBodyBytes: bodyLimit).add(to: router)
         ExportRoutes(catalogue: catalogue, publicURL: configuration.publicURL).add(to: router)
         return router

@@ -38,6 +38,9 @@ struct JSONBody {
     /// The members the body has.
     var names: Set<String> { Set(members.keys) }
 
+    /// A member as parsed, nil when absent (nested documents such as a Beacon query read it).
+    func value(_ name: String) -> JSONValue? { members[name] }
+
     /// An object member whose members are all strings, as (name, value) pairs in name order;
     /// empty when absent. Refused, naming the member, when it is null or anything in it is not a string.
     func stringMembers(_ name: String) throws(Problem) -> [(field: String, value: String)] {

@@ -21,7 +21,7 @@ extension Problem {
             case .invalidBaseURL, .serialization: self.init(.internalServerError, type: Self.typeURI("internal"), detail: error.description)
             }
         case let error as CohortQueryError:
-            self.init(.badRequest, type: Self.typeURI("invalid-count-query"), detail: error.description, parameter: error.field.map { "filters.\($0)" })
+            self.init(.badRequest, type: Self.typeURI("invalid-count-query"), detail: error.description, parameter: error.field.map { $0.hasPrefix("query.") || $0.hasPrefix("filters[") ? $0 : "filters.\($0)" })
         case let error as SharedCatalogueError:
             let name = switch error {
             case .overloaded: "overloaded"

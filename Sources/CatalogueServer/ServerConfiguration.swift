@@ -26,6 +26,9 @@ public struct ServerConfiguration: Sendable {
     /// The URL the server is reached at (`https://catalogue.example.eu`), for the export's IRIs
     /// and paging links; nil: the request's Host header.
     public var publicURL: String?
+    /// The Beacon's identifier in reverse domain notation (`eu.example.catalogue`), in every
+    /// Beacon answer's `meta.beaconId`.
+    public var beaconID = "org.imaging-catalogue.beacon"
     /// Count queries one researcher may ask (`reference/privacy.md` §5.5).
     public var countLimits = CountBudget.Limits()
     /// Bearer JWTs of an OpenID Connect provider accepted beside API tokens; nil: API tokens only.

@@ -121,7 +121,8 @@ struct ResourceAPITests {
             let paths = try #require(response.object["paths"] as? [String: Any])
             for path in ["/api/v1/datasets", "/api/v1/datasets/{node}/{id}", "/api/v1/nodes", "/api/v1/harvests",
                          "/api/v1/vocabularies", "/api/v1/vocabularies/{scheme}", "/api/v1/vocabularies/{scheme}/concepts/{id}",
-                         "/healthz", "/readyz", "/openapi.json"] {
+                         "/healthz", "/readyz", "/openapi.json", "/api/v1/counts", "/beacon/v2/info", "/beacon/v2/individuals",
+                         "/beacon/v2/filtering_terms", "/beacon/v2/map", "/beacon/v2/configuration", "/beacon/v2/entry_types"] {
                 #expect(paths[path] != nil, "\(path) is not in the document")
             }
         }

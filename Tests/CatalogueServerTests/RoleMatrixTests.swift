@@ -96,6 +96,15 @@ struct RoleMatrixTests {
         Route(method: .get, path: { _ in "/api/v1/counts" }, role: .anonymous, success: .ok),
         Route(method: .post, path: { _ in "/api/v1/counts" }, body: { _ in #"{"filters": {"sex": "female"}}"# },
               role: .researcher, success: .ok),
+        Route(method: .get, path: { _ in "/beacon/v2/info" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/beacon/v2/configuration" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/beacon/v2/map" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/beacon/v2/entry_types" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/beacon/v2/filtering_terms" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/beacon/v2/individuals" }, role: .anonymous, success: .ok),
+        Route(method: .get, path: { _ in "/beacon/v2/individuals?filters=NCIT:C16576" }, role: .researcher, success: .ok),
+        Route(method: .post, path: { _ in "/beacon/v2/individuals" }, body: { _ in #"{"query": {"filters": [{"id": "NCIT:C16576"}]}}"# },
+              role: .researcher, success: .ok),
     ]
 
     @Test func everyRouteAnswersEveryCallerWithExactlyTheStatusItsRoleGives() async throws {

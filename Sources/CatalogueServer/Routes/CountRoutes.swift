@@ -22,13 +22,19 @@ struct CountRoutes {
             let caller = try context.require(.researcher)
             let body = try await JSONBody(request, maxBytes: maxBodyBytes, allowed: ["filters"])
             let filters = try body.stringMembers("filters")
-            if let wait = budget.take(caller.name ?? "researcher") {
-                throw Problem(.tooManyRequests, type: Problem.typeURI("rate-limited"),
-                              detail: "count budget used: at most \(budget.limits.perMinute) count queries a minute and \(budget.limits.perDay) a day per user; retry in \(wait) s",
-                              retryAfter: wait)
-            }
+            try budget.charge(caller.name ?? "researcher")
             let user = caller.name ?? "researcher", client = context.remoteAddress?.ipAddress
             return JSONResponse(value: try await catalogue.read { try $0.countSubjects(filters, user: user, client: client) })
         }
+    }
+}
+
+extension CountBudget {
+    /// Takes one query of `user`'s budget, or refuses with 429 and when to retry.
+    func charge(_ user: String) throws(Problem) {
+        guard let wait = take(user) else { return }
+        throw Problem(.tooManyRequests, type: Problem.typeURI("rate-limited"),
+                      detail: "count budget used: at most \(limits.perMinute) count queries a minute and \(limits.perDay) a day per user; retry in \(wait) s",
+                      retryAfter: wait)
     }
 }

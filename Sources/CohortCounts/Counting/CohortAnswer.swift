@@ -22,7 +22,7 @@ public struct CohortAnswer: Codable, Equatable, Sendable {
         public var noise: String
         public var version: String
 
-        static let current = Policy(
+        public static let current = Policy(
             k: DisclosurePolicy.threshold, rounding: DisclosurePolicy.roundingBase, noise: "cell-key", version: DisclosurePolicy.version)
     }
 
