@@ -67,7 +67,7 @@ grep -q '"resultsCount"' "$beacon/count.json" || { echo "api-conformance.sh: the
 "$tools/schemathesis" run "http://127.0.0.1:$port/openapi.json" \
   --checks all --exclude-checks positive_data_acceptance \
   --header "Authorization: Bearer $secret" \
-  --max-examples "${SCHEMATHESIS_EXAMPLES:-25}" --seed 1 --workers 2 --no-color \
+  --max-examples "${SCHEMATHESIS_EXAMPLES:-25}" --seed 1 --workers 1 --no-color \
   "$@" || status=$?
 
 # Graceful shutdown: SIGTERM lets requests finish and closes the catalogue; the exit is clean.
