@@ -9,11 +9,18 @@ extension CatalogueService {
     /// The released counts of subjects matching `filters` (`cancerType=icd10:C50`, `sex=female`,
     /// `age=50-69`, …) in every dataset with subjects; no filters: the datasets' sizes.
     /// Every count is written to the audit log (`count-audit.sqlite` in the home) under `user`,
-    /// with `client` (a server's caller address) kept only as a keyed hash.
-    public func countSubjects(_ filters: [(field: String, value: String)], user: String = "local", client: String? = nil) throws -> CohortAnswer {
-        let datasets = try storeCall { try store.subjectImports() }.map { CohortCounter.Dataset(key: $0.summary.dataset, row: $0.row) }
+    /// with `client` (a server's caller address) kept only as a keyed hash. `terms` are ontology
+    /// terms without a field (a Beacon request's), each resolved to the filter whose scheme
+    /// carries it, with the same parser and one read of the store.
+    public func countSubjects(
+        _ filters: [(field: String, value: String)], terms: [(term: String, place: String)] = [], user: String = "local", client: String? = nil
+    ) throws -> CohortAnswer {
+        let imports = try storeCall { try store.subjectImports() }
+        let datasets = imports.map { CohortCounter.Dataset(key: $0.summary.dataset, row: $0.row) }
         guard !datasets.isEmpty else { throw CatalogueEngineError.noSubjects }
-        let query = try CohortQueryParser(vocabulary: vocabulary, datasets: Set(datasets.map(\.key))).parse(filters)
+        let parser = CohortQueryParser(vocabulary: vocabulary, datasets: Set(datasets.map(\.key)))
+        let termFilters = try terms.map { entry throws(CohortQueryError) in try parser.filter(forTerm: entry.term, at: entry.place) }
+        let query = try parser.parse(termFilters + filters)
         let auditor = CountAuditor(log: try storeCall { try CountAuditLog.shared(at: configuration.countAuditPath.path) })
         // Keyed with the node secret (which exists once subjects do), so the hash cannot be reversed
         // by hashing every address.

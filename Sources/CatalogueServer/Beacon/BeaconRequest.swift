@@ -23,7 +23,7 @@ struct BeaconRequest {
     static let metaMembers: Set<String> = ["apiVersion", "requestedSchemas"]
     static let queryMembers: Set<String> = ["filters", "includeResultsetResponses", "pagination", "requestParameters", "requestedGranularity", "testMode"]
     static let filterMembers: Set<String> = ["id", "includeDescendantTerms", "similarity", "scope", "operator", "value"]
-    static let ageFields: Set<String> = ["age", "ageatdiagnosis", "age_at_diagnosis", "ageOfOnset".lowercased()]
+    static let ageFields: Set<String> = ["age", "ageatdiagnosis", "age_at_diagnosis", "ageofonset"]
 
     var isFiltered: Bool { !terms.isEmpty || age != nil }
 
@@ -168,8 +168,8 @@ struct BeaconRequest {
 
     /// The query's options that change nothing in a count answer still have to be well-formed.
     static func checkOptions(_ members: [String: JSONValue]) throws(Problem) {
-        if let mode = members["testMode"], case .bool = mode {} else if members["testMode"] != nil {
-            throw refusal("query.testMode", "must be true or false")
+        if let mode = members["testMode"] {
+            guard case .bool = mode else { throw refusal("query.testMode", "must be true or false") }
         }
         if let include = members["includeResultsetResponses"], !["HIT", "MISS", "NONE", "ALL"].contains(include.stringValue ?? "") {
             throw refusal("query.includeResultsetResponses", "must be one of HIT, MISS, NONE, ALL")

@@ -61,9 +61,7 @@ struct BeaconRoutes {
         if beacon.isFiltered { try budget.charge(user) }
         let client = context.remoteAddress?.ipAddress, terms = beacon.terms, age = beacon.age
         let answer = try await catalogue.read { service in
-            var filters = try service.countFilters(forTerms: terms)
-            if let age { filters.append(("age", age)) }
-            return try service.countSubjects(filters, user: user, client: client)
+            try service.countSubjects(age.map { [("age", $0)] } ?? [], terms: terms, user: user, client: client)
         }
         return JSONResponse(value: documents(request).countResponse(answer, request: beacon))
     }
