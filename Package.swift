@@ -93,12 +93,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "SearchIndex", dependencies: ["CatalogueModel", "CXapian"], swiftSettings: swiftSettings),
-        // Node-mode cohort counts: subject files, the cohort index, the fail-closed query
-        // language and the disclosure policy; only ProtectedCount leaves it.
+        // Cohort counts: subject files, the cohort index, the fail-closed query language, the
+        // disclosure policy and the hub's combining of node answers; only ProtectedCount leaves it.
         .target(
             name: "CohortCounts",
             dependencies: [
-                "CatalogueModel", "RDF", "Vocabulary", "CatalogueStore", "SearchIndex",
+                // Harvesting for the hub's node count client and the nodes' count endpoints.
+                "CatalogueModel", "RDF", "Harvesting", "Vocabulary", "CatalogueStore", "SearchIndex",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

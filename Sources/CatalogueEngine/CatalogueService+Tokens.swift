@@ -42,7 +42,8 @@ extension CatalogueService {
         return token
     }
 
-    static func validateTokenName(_ name: String) throws {
+    /// Refuses a name that is not 1–64 ASCII letters, digits, '.', '_', '@' or '-'.
+    public static func validateTokenName(_ name: String) throws {
         let allowed = name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._@-".unicodeScalars.contains($0) }
         guard (1...64).contains(name.count), allowed, name.unicodeScalars.allSatisfy(\.isASCII) else {
             throw CatalogueEngineError.invalidToken("a token name is 1–64 ASCII letters, digits, '.', '_', '@' or '-', not '\(name.prefix(64))'")

@@ -1,5 +1,6 @@
 import CatalogueEngine
 import CohortCounts
+import Harvesting
 import Hummingbird
 import Logging
 import NIOCore
@@ -24,11 +25,16 @@ public enum CatalogueApplication {
             readTimeout: configuration.readTimeout)
         let metrics = CatalogueMetrics()
         let jobs = HarvestJobs(catalogue: catalogue, logger: logger, metrics: metrics)
+        let nodeClient = NodeCountClient()
         let router: Router<CatalogueRequestContext>
         do {
-            router = try self.router(catalogue, jobs: jobs, metrics: metrics, oidc: oidc, configuration: configuration)
+            let counts = CountSource(
+                catalogue: catalogue, hub: try CountSource.hub(nodesFile: configuration.nodesFile, client: nodeClient),
+                trustedHubs: configuration.trustedHubs)
+            router = try self.router(catalogue, counts: counts, jobs: jobs, metrics: metrics, oidc: oidc, configuration: configuration)
         } catch {
             catalogue.close()
+            await nodeClient.shutdown()
             throw error
         }
         return Application(
@@ -36,16 +42,16 @@ public enum CatalogueApplication {
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: "imaging-catalogue/\(CatalogueVersion.current)"),
-            services: services(catalogue, jobs: jobs, configuration: configuration, logger: logger),
+            services: services(catalogue, jobs: jobs, nodeClient: nodeClient, configuration: configuration, logger: logger),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }
 
     /// The closer first (it shuts down last), then the schedule when there is a federation file.
     static func services(
-        _ catalogue: SharedCatalogue, jobs: HarvestJobs, configuration: ServerConfiguration, logger: Logger
+        _ catalogue: SharedCatalogue, jobs: HarvestJobs, nodeClient: NodeCountClient, configuration: ServerConfiguration, logger: Logger
     ) -> [any Service] {
-        var services: [any Service] = [CatalogueClosing(catalogue: catalogue, jobs: jobs)]
+        var services: [any Service] = [CatalogueClosing(catalogue: catalogue, jobs: jobs, nodeClient: nodeClient)]
         if let file = configuration.nodesFile {
             services.append(HarvestScheduler(catalogue: catalogue, jobs: jobs, nodesFile: file, tick: configuration.scheduleTick, logger: logger))
         }
@@ -61,7 +67,7 @@ public enum CatalogueApplication {
     }
 
     static func router(
-        _ catalogue: SharedCatalogue, jobs: HarvestJobs, metrics: CatalogueMetrics, oidc: OIDCVerifier?,
+        _ catalogue: SharedCatalogue, counts: CountSource, jobs: HarvestJobs, metrics: CatalogueMetrics, oidc: OIDCVerifier?,
         configuration: ServerConfiguration
     ) throws -> Router<CatalogueRequestContext> {
         let router = Router(context: CatalogueRequestContext.self)
@@ -86,8 +92,8 @@ public enum CatalogueApplication {
         VocabularyRoutes(catalogue: catalogue).add(to: router)
         CurationRoutes(catalogue: catalogue, maxBodyBytes: bodyLimit).add(to: router)
         let budget = CountBudget(limits: configuration.countLimits)
-        CountRoutes(catalogue: catalogue, budget: budget, maxBodyBytes: bodyLimit).add(to: router)
-        BeaconRoutes(catalogue: catalogue, budget: budget, maxBodyBytes: bodyLimit, beaconID: configuration.beaconID, publicURL: configuration.publicURL)
+        CountRoutes(counts: counts, budget: budget, maxBodyBytes: bodyLimit).add(to: router)
+        BeaconRoutes(catalogue: catalogue, counts: counts, budget: budget, maxBodyBytes: bodyLimit, beaconID: configuration.beaconID, publicURL: configuration.publicURL)
             .add(to: router)
         TokenRoutes(catalogue: catalogue, maxBodyBytes: bodyLimit).add(to: router)
         ExportRoutes(catalogue: catalogue, publicURL: configuration.publicURL).add(to: router)
@@ -101,10 +107,12 @@ public enum CatalogueApplication {
 struct CatalogueClosing: Service {
     let catalogue: SharedCatalogue
     let jobs: HarvestJobs
+    let nodeClient: NodeCountClient
 
     func run() async throws {
         try? await gracefulShutdown()
         await jobs.finishAll()
+        await nodeClient.shutdown()
         catalogue.close()
     }
 }

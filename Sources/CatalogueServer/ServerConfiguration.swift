@@ -31,6 +31,11 @@ public struct ServerConfiguration: Sendable {
     public var beaconID = "org.imaging-catalogue.beacon"
     /// Count queries one researcher may ask (`reference/privacy.md` §5.5).
     public var countLimits = CountBudget.Limits()
+    /// Names of the API tokens of hubs allowed to count on behalf of their researchers (header
+    /// `Catalogue-On-Behalf-Of`): each researcher then has their own budget and audit rows here,
+    /// as `hub/researcher`. Trust only a hub that authenticates its researchers and keeps their
+    /// budgets too.
+    public var trustedHubs: Set<String> = []
     /// Bearer JWTs of an OpenID Connect provider accepted beside API tokens; nil: API tokens only.
     public var oidc: OIDCConfiguration?
     /// How often the harvest schedule of `nodesFile` is looked at.

@@ -46,6 +46,11 @@ extension Catalogue {
             "Requests per second one address may make without a token (burst: twice that); tokens get four times it.", valueName: "n"))
         var rateLimit: Double = 50
 
+        @Option(name: .customLong("trusted-hub"), help: ArgumentHelp(
+            "The name of a hub's researcher token whose Catalogue-On-Behalf-Of header is honoured: each of the hub's researchers then has their own count budget and audit rows here (repeatable).",
+            valueName: "token-name"))
+        var trustedHubs: [String] = []
+
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
             if let readers, !(1...64).contains(readers) {
@@ -60,6 +65,9 @@ extension Catalogue {
             }
             if let publicURL, Self.httpURL(publicURL) == nil {
                 throw ValidationError("--public-url '\(publicURL)' is not an http(s) URL without query or fragment")
+            }
+            for hub in trustedHubs {
+                do { try CatalogueService.validateTokenName(hub) } catch { throw ValidationError("--trusted-hub: \(error)") }
             }
             for origin in corsOrigins where Self.httpURL(origin)?.path.isEmpty != true {
                 throw ValidationError("--cors-origin '\(origin)' is not an origin: write scheme://host[:port], as https://hub.example.eu")
@@ -78,6 +86,7 @@ extension Catalogue {
                 catalogue: try homeOptions.configuration(), host: host, port: port, nodesFile: try federationOptions.file())
             if let readers { configuration.readers = readers }
             configuration.corsOrigins = corsOrigins
+            configuration.trustedHubs = Set(trustedHubs)
             configuration.oidc = try oidcOptions.configuration()
             configuration.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
             configuration.addressRate = .init(perSecond: rateLimit, burst: Int((rateLimit * 2).rounded(.up)))
@@ -94,3 +103,4 @@ extension Catalogue {
         }
     }
 }
+

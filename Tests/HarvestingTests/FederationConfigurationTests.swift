@@ -51,6 +51,7 @@ import Testing
         mapping = "mappings/api.json"
         paging = "page-parameter"
         credentials = { env = "API_NODE_TOKEN", scheme = "basic" }
+        counts = { endpoint = "https://api.example/api/v1/counts", credentials = { env = "API_COUNT_TOKEN" }, timeout = 4 }
         """
 
     @Test func readsEveryDeclaredNode() throws {
@@ -107,6 +108,31 @@ import Testing
     func refusesAnInvalidValueNamingItsKey(valid: String, invalid: String, key: String) {
         let error = refusal(Self.valid.replacingOccurrences(of: valid, with: invalid))
         #expect(error?.key == key, "\(String(describing: error))")
+    }
+
+    @Test func readsANodesCountEndpointAndLeavesItOutElsewhere() throws {
+        let configuration = try load(Self.valid)
+        let counts = try #require(configuration.node("api-node")?.counts)
+        #expect(counts.url == URL(string: "https://api.example/api/v1/counts")!)
+        #expect(counts.credentials == NodeCredentials(environmentVariable: "API_COUNT_TOKEN", scheme: .bearer))
+        #expect(counts.timeout == .seconds(4))
+        #expect(configuration.node("es-upv")?.counts == nil)
+    }
+
+    @Test(arguments: [
+        ("timeout = 4", "timeout = 0", "counts.timeout"),
+        ("timeout = 4", "timeout = 500", "counts.timeout"),
+        ("timeout = 4", "timeout = \"4s\"", "counts.timeout"),
+        ("timeout = 4", "retries = 2", "counts.retries"),
+        ("\"https://api.example/api/v1/counts\"", "\"https://hub:pw@api.example/api/v1/counts\"", "counts.endpoint"),
+        ("\"https://api.example/api/v1/counts\"", "\"file:///tmp/counts\"", "counts.endpoint"),
+        ("{ env = \"API_COUNT_TOKEN\" }", "{ env = \"hunter2!\" }", "counts.credentials.env"),
+        ("{ env = \"API_COUNT_TOKEN\" }", "\"API_COUNT_TOKEN\"", "counts.credentials"),
+    ])
+    func refusesABadCountEndpointNamingItsKey(valid: String, invalid: String, key: String) {
+        let error = refusal(Self.valid.replacingOccurrences(of: valid, with: invalid))
+        #expect(error?.key == key, "\(String(describing: error))")
+        #expect(error?.description.contains("hub:pw") == false)
     }
 
     @Test func refusesTwoNodesWithOneId() {

@@ -10,6 +10,7 @@ import RDF
 /// as `POST /api/v1/counts`. Every count goes through the same parser, policy and audit log.
 struct BeaconRoutes {
     let catalogue: SharedCatalogue
+    let counts: CountSource
     let budget: CountBudget
     let maxBodyBytes: Int
     let beaconID: String
@@ -57,12 +58,12 @@ struct BeaconRoutes {
     /// A filtered count needs the researcher role and a query of the budget; the unfiltered sizes
     /// are anyone's. Terms become native filters first, so the native parser's refusals apply.
     private func count(_ beacon: BeaconRequest, request: Request, context: CatalogueRequestContext) async throws -> JSONResponse<JSONValue> {
-        let user = beacon.isFiltered ? try context.require(.researcher).name ?? "researcher" : context.caller.name ?? "anonymous"
+        let user = beacon.isFiltered
+            ? counts.user(try context.require(.researcher), fallback: "researcher", request: request)
+            : counts.user(context.caller, fallback: "anonymous", request: request)
         if beacon.isFiltered { try budget.charge(user) }
         let client = context.remoteAddress?.ipAddress, terms = beacon.terms, age = beacon.age
-        let answer = try await catalogue.read { service in
-            try service.countSubjects(age.map { [("age", $0)] } ?? [], terms: terms, user: user, client: client)
-        }
+        let answer = try await counts.answer(age.map { [("age", $0)] } ?? [], terms: terms, user: user, client: client)
         return JSONResponse(value: documents(request).countResponse(answer, request: beacon))
     }
 }

@@ -8,23 +8,23 @@ import Hummingbird
 /// `POST /api/v1/counts` (researchers: counts of subjects matching criteria, per dataset, within
 /// a per-user budget). Both answer with released values only.
 struct CountRoutes {
-    let catalogue: SharedCatalogue
+    let counts: CountSource
     let budget: CountBudget
     let maxBodyBytes: Int
 
     func add(to router: Router<CatalogueRequestContext>) {
         router.get("/api/v1/counts") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            let user = context.caller.name ?? "anonymous", client = context.remoteAddress?.ipAddress
-            return JSONResponse(value: try await catalogue.read { try $0.countSubjects([], user: user, client: client) })
+            let user = counts.user(context.caller, fallback: "anonymous", request: request), client = context.remoteAddress?.ipAddress
+            return JSONResponse(value: try await counts.answer([], user: user, client: client))
         }
         router.post("/api/v1/counts") { request, context in
             let caller = try context.require(.researcher)
             let body = try await JSONBody(request, maxBytes: maxBodyBytes, allowed: ["filters"])
             let filters = try body.stringMembers("filters")
-            try budget.charge(caller.name ?? "researcher")
-            let user = caller.name ?? "researcher", client = context.remoteAddress?.ipAddress
-            return JSONResponse(value: try await catalogue.read { try $0.countSubjects(filters, user: user, client: client) })
+            let user = counts.user(caller, fallback: "researcher", request: request), client = context.remoteAddress?.ipAddress
+            try budget.charge(user)
+            return JSONResponse(value: try await counts.answer(filters, user: user, client: client))
         }
     }
 }

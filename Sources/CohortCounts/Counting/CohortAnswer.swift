@@ -32,6 +32,8 @@ public struct CohortAnswer: Codable, Equatable, Sendable {
     public var holders: [HolderCount]
     public var total: ProtectedTotal
     public var policy: Policy
+    /// A hub's answer: how each node asked took part (answered, or missing and why); nil at a node.
+    public var nodes: [NodeCountReport]?
 
     /// Builds the holders' and overall totals from the released per-dataset values only.
     init(query: String, datasets: [DatasetCount]) {

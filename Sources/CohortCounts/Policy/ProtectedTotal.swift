@@ -10,6 +10,9 @@ public struct ProtectedTotal: Sendable, Equatable, Codable {
     public let subjects: Int
     /// Number of datasets whose answer was "<10".
     public let suppressedDatasets: Int
+    /// A hub's total: how many nodes asked gave no usable answer, so their subjects are in no
+    /// figure at all (a lower bound, not a zero); nil at a node.
+    public internal(set) var missingNodes: Int?
 
     init(subjects: Int, suppressedDatasets: Int) {
         self.subjects = subjects

@@ -12,10 +12,12 @@ public struct CohortQueryParser {
     let datasets: Set<DatasetKey>
     let nodes: Set<String>
 
-    public init(vocabulary: Vocabulary, datasets: Set<DatasetKey>) {
+    /// `nodes`: those a `node` filter may name; by default the nodes of `datasets` (a hub names
+    /// the nodes it asks, whether or not it harvested their datasets).
+    public init(vocabulary: Vocabulary, datasets: Set<DatasetKey>, nodes: Set<String>? = nil) {
         self.vocabulary = vocabulary
         self.datasets = datasets
-        self.nodes = Set(datasets.map(\.node))
+        self.nodes = nodes ?? Set(datasets.map(\.node))
     }
 
     static let identifierFields: Set<String> = ["subject", "subjectid", "patient", "patientid", "pseudonym", "id", "study", "studyid", "series", "image", "uid"]

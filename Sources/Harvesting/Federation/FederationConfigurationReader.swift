@@ -8,7 +8,7 @@ struct FederationConfigurationReader {
 
     private static let nodeKeys: Set<String> = [
         "id", "name", "country", "endpoint", "protocol", "paging", "credentials", "mapping", "media_type",
-        "max_page_bytes", "max_pages", "max_withdraw", "schedule",
+        "max_page_bytes", "max_pages", "max_withdraw", "schedule", "counts",
     ]
 
     func read(_ text: String) throws -> FederationConfiguration {
@@ -65,6 +65,7 @@ struct FederationConfigurationReader {
         node.maxPages = try positiveInt(table, "max_pages", label) ?? NodeConfiguration.defaultMaxPages
         node.maxWithdraw = try share(table, "max_withdraw", label) ?? NodeConfiguration.defaultMaxWithdraw
         node.schedule = try schedule(table, label)
+        node.counts = try countEndpoint(table, label)
         return node
     }
 
@@ -120,21 +121,23 @@ struct FederationConfigurationReader {
         return .local(resolve(text))
     }
 
-    private func credentials(_ table: TOMLTable, _ label: String) throws -> NodeCredentials? {
+    /// `credentials = { env = "NODE_TOKEN", scheme = "bearer" }`; `keyPath` is where the table sits
+    /// (`credentials`, or `counts.credentials`), for the messages.
+    func credentials(_ table: TOMLTable, _ label: String, keyPath path: String = "credentials") throws -> NodeCredentials? {
         guard let value = table["credentials"] else { return nil }
         guard let inner = value.table else {
-            throw problem(node: label, key: "credentials", "must be a table such as { env = \"NODE_TOKEN\", scheme = \"bearer\" }")
+            throw problem(node: label, key: path, "must be a table such as { env = \"NODE_TOKEN\", scheme = \"bearer\" }")
         }
         for key in inner.keys where key != "env" && key != "scheme" {
-            throw problem(node: label, key: "credentials.\(key)", "unknown key; use env and scheme")
+            throw problem(node: label, key: "\(path).\(key)", "unknown key; use env and scheme")
         }
-        let variable = try requiredString(inner, "env", label, keyPath: "credentials.env")
+        let variable = try requiredString(inner, "env", label, keyPath: "\(path).env")
         guard variable.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
             throw problem(
-                node: label, key: "credentials.env",
+                node: label, key: "\(path).env",
                 "must name an environment variable (letters, digits, '_'); never write the secret itself here")
         }
-        let scheme = try enumValue(inner, "scheme", label, default: NodeCredentials.Scheme.bearer, keyPath: "credentials.scheme")
+        let scheme = try enumValue(inner, "scheme", label, default: NodeCredentials.Scheme.bearer, keyPath: "\(path).scheme")
         return NodeCredentials(environmentVariable: variable, scheme: scheme)
     }
 
@@ -165,14 +168,14 @@ struct FederationConfigurationReader {
 
     // MARK: typed access
 
-    private func requiredString(_ table: TOMLTable, _ key: String, _ label: String, keyPath: String? = nil) throws -> String {
+    func requiredString(_ table: TOMLTable, _ key: String, _ label: String, keyPath: String? = nil) throws -> String {
         guard let value = try optionalString(table, key, label, keyPath: keyPath) else {
             throw problem(node: label, key: keyPath ?? key, "is required")
         }
         return value
     }
 
-    private func optionalString(_ table: TOMLTable, _ key: String, _ label: String, keyPath: String? = nil) throws -> String? {
+    func optionalString(_ table: TOMLTable, _ key: String, _ label: String, keyPath: String? = nil) throws -> String? {
         guard let value = table[key] else { return nil }
         guard let text = value.string else { throw problem(node: label, key: keyPath ?? key, "must be a string") }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -180,7 +183,7 @@ struct FederationConfigurationReader {
         return trimmed
     }
 
-    private func positiveInt(_ table: TOMLTable, _ key: String, _ label: String) throws -> Int? {
+    func positiveInt(_ table: TOMLTable, _ key: String, _ label: String) throws -> Int? {
         guard let value = table[key] else { return nil }
         guard let number = value.int, number > 0 else { throw problem(node: label, key: key, "must be a positive whole number") }
         return number
@@ -202,7 +205,7 @@ struct FederationConfigurationReader {
         return number
     }
 
-    private func enumValue<Value: RawRepresentable & CaseIterable>(
+    func enumValue<Value: RawRepresentable & CaseIterable>(
         _ table: TOMLTable, _ key: String, _ label: String, default defaultValue: Value, keyPath: String? = nil
     ) throws -> Value where Value.RawValue == String {
         guard let text = try optionalString(table, key, label, keyPath: keyPath) else { return defaultValue }
@@ -213,7 +216,7 @@ struct FederationConfigurationReader {
         return value
     }
 
-    private func problem(node: String? = nil, key: String, _ message: String) -> FederationConfigurationError {
+    func problem(node: String? = nil, key: String, _ message: String) -> FederationConfigurationError {
         FederationConfigurationError(file: file.lastPathComponent, node: node, key: key, message: message)
     }
 }

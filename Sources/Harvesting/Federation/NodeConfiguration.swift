@@ -28,6 +28,8 @@ public struct NodeConfiguration: Hashable, Sendable {
     public var maxWithdraw: Double = defaultMaxWithdraw
     /// How often `catalogue serve` harvests the node by itself (`schedule = "every 6h"`); nil: only on request.
     public var schedule: Duration?
+    /// Where a hub asks the node for cohort counts; nil: the node takes no part in counts.
+    public var counts: NodeCountEndpoint?
 
     public static let defaultMaxPageBytes = 50 * 1024 * 1024
     public static let defaultMaxPages = 10_000
@@ -97,4 +99,23 @@ public enum PagingConvention: String, CaseIterable, Hashable, Sendable {
     case hydra
     /// `?page=1`, `?page=2`, … until a page lists no dataset (hydra links still win when present).
     case pageParameter = "page-parameter"
+}
+
+/// A node's cohort-count endpoint as a hub reaches it (`counts = { endpoint = …, credentials = …,
+/// timeout = 10 }`): the node's `POST /api/v1/counts`, the credential of the hub's researcher
+/// token there, and how long the hub waits before it reports the node missing.
+public struct NodeCountEndpoint: Hashable, Sendable {
+    public var url: URL
+    public var credentials: NodeCredentials?
+    public var timeout: Duration
+
+    public static let defaultTimeout: Duration = .seconds(10)
+    /// A hub waiting longer keeps its researcher waiting on the slowest node.
+    public static let timeoutRange = 1...120
+
+    public init(url: URL, credentials: NodeCredentials? = nil, timeout: Duration = defaultTimeout) {
+        self.url = url
+        self.credentials = credentials
+        self.timeout = timeout
+    }
 }
