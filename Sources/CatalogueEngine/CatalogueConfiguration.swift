@@ -35,5 +35,7 @@ public struct CatalogueConfiguration: Sendable {
     public var cohortIndexPath: URL { home.appendingPathComponent("cohort-index") }
     /// The hash-chained audit log of cohort counts (exact figures: the operator's eyes only).
     public var countAuditPath: URL { home.appendingPathComponent("count-audit.sqlite") }
+    /// The count budget's journal: the queries each user asked in the last day, kept across restarts.
+    public var countBudgetPath: URL { home.appendingPathComponent("count-budget.jsonl") }
     public var nodeSecretPath: URL { nodeSecret ?? home.appendingPathComponent("node-secret") }
 }

@@ -91,7 +91,7 @@ public enum CatalogueApplication {
         HarvestRoutes(jobs: jobs, nodesFile: configuration.nodesFile, maxBodyBytes: bodyLimit).add(to: router)
         VocabularyRoutes(catalogue: catalogue).add(to: router)
         CurationRoutes(catalogue: catalogue, maxBodyBytes: bodyLimit).add(to: router)
-        let budget = CountBudget(limits: configuration.countLimits)
+        let budget = try CountBudget(limits: configuration.countLimits, journal: configuration.catalogue.countBudgetPath)
         CountRoutes(counts: counts, budget: budget, maxBodyBytes: bodyLimit).add(to: router)
         BeaconRoutes(catalogue: catalogue, counts: counts, budget: budget, maxBodyBytes: bodyLimit, beaconID: configuration.beaconID, publicURL: configuration.publicURL)
             .add(to: router)

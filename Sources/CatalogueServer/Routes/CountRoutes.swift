@@ -32,7 +32,15 @@ struct CountRoutes {
 extension CountBudget {
     /// Takes one query of `user`'s budget, or refuses with 429 and when to retry.
     func charge(_ user: String) throws(Problem) {
-        guard let wait = take(user) else { return }
+        let wait: Int?
+        do {
+            wait = try take(user)
+        } catch {
+            // The path stays in the operator's log (the error), not in the caller's answer.
+            throw Problem(.serviceUnavailable, type: Problem.typeURI("count-budget-unavailable"),
+                          detail: "counts are not answered while the count budget cannot be recorded; try again later")
+        }
+        guard let wait else { return }
         throw Problem(.tooManyRequests, type: Problem.typeURI("rate-limited"),
                       detail: "count budget used: at most \(limits.perMinute) count queries a minute and \(limits.perDay) a day per user; retry in \(wait) s",
                       retryAfter: wait)
