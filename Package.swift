@@ -153,7 +153,7 @@ let package = Package(
         .executableTarget(
             name: "CatalogueBenchmark",
             dependencies: [
-                "CatalogueModel", "CatalogueEngine", "SearchIndex", "CatalogueStore", "Vocabulary",
+                "CatalogueModel", "CatalogueEngine", "SearchIndex", "CatalogueStore", "Vocabulary", "CohortCounts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/CatalogueBenchmark",

@@ -3,10 +3,15 @@
 # Usage: Benchmarks/run.sh [search] [--count N] [--queries N] ...   the search benchmark (default)
 #        Benchmarks/run.sh harvest [--count N] [--per-page N]        the harvest benchmark
 #        Benchmarks/run.sh http [--runs N] [--duration S] ...          the HTTP benchmark (wrk)
+#        Benchmarks/run.sh cohort [--sizes "2000000 10000000"] ...    cohort counts against DuckDB
 # The harvest benchmark's peers need rdflib (PyPI) and rapper (Debian's raptor2-utils); they are
 # installed here when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "cohort" ]; then
+  shift
+  exec bash Benchmarks/peers/cohort.sh "$@"
+fi
 if [ "${1:-}" = "http" ]; then
   shift
   exec bash Benchmarks/http/run.sh "$@"

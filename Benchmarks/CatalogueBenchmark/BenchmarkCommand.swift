@@ -12,7 +12,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue-benchmark",
         subcommands: [
-            SearchBenchmark.self, HarvestBenchmark.self, VocabularyBenchmark.self, NormaliseBenchmark.self, ReplayBenchmark.self,
+            SearchBenchmark.self, HarvestBenchmark.self, VocabularyBenchmark.self, NormaliseBenchmark.self, ReplayBenchmark.self, CohortBenchmark.self,
         ],
         defaultSubcommand: SearchBenchmark.self)
 }

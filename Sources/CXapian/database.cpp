@@ -224,10 +224,12 @@ static std::map<Xapian::valueno, std::string> take_value_facets(const cxapian::D
     return joined;
 }
 
-extern "C" int cx_database_replace(cx_database *database, const cx_document_spec *spec, cx_error **error) {
-    return guard(error, [&] {
-        auto &writer = writer_of(database);
-        Xapian::Document document;
+namespace {
+
+/// The Xapian document a spec describes.
+Xapian::Document build_document(const cxapian::Database &state, const cx_document_spec *spec) {
+    Xapian::Document document;
+    if (spec->text_count > 0) {
         Xapian::TermGenerator generator;
         generator.set_stemmer(Xapian::Stem("english"));
         generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -238,20 +240,37 @@ extern "C" int cx_database_replace(cx_database *database, const cx_document_spec
         for (size_t i = 0; i < spec->text_count; ++i) {
             generator.index_text_without_positions(spec->texts[i], spec->text_weights ? spec->text_weights[i] : 1);
         }
-        document.add_boolean_term(spec->unique_term);
-        std::vector<std::string> terms(spec->boolean_terms, spec->boolean_terms + spec->boolean_term_count);
-        for (const auto &slot : take_value_facets(database->state, terms)) {
-            if (!slot.second.empty()) document.add_value(slot.first, slot.second);
+    }
+    document.add_boolean_term(spec->unique_term);
+    std::vector<std::string> terms(spec->boolean_terms, spec->boolean_terms + spec->boolean_term_count);
+    for (const auto &slot : take_value_facets(state, terms)) {
+        if (!slot.second.empty()) document.add_value(slot.first, slot.second);
+    }
+    for (const auto &term : terms) document.add_boolean_term(term);
+    for (size_t i = 0; i < spec->value_count; ++i) {
+        if (spec->value_slots[i] == Xapian::BAD_VALUENO) {
+            throw Xapian::InvalidArgumentError("BAD_VALUENO is not a value slot to store a value in");
         }
-        for (const auto &term : terms) document.add_boolean_term(term);
-        for (size_t i = 0; i < spec->value_count; ++i) {
-            if (spec->value_slots[i] == Xapian::BAD_VALUENO) {
-                throw Xapian::InvalidArgumentError("BAD_VALUENO is not a value slot to store a value in");
-            }
-            document.add_value(spec->value_slots[i], std::string(spec->values[i], spec->value_lengths[i]));
-        }
-        document.set_data(std::string(spec->data, spec->data_length));
-        writer.replace_document(spec->unique_term, document);
+        document.add_value(spec->value_slots[i], std::string(spec->values[i], spec->value_lengths[i]));
+    }
+    if (spec->data_length > 0) document.set_data(std::string(spec->data, spec->data_length));
+    return document;
+}
+
+} // namespace
+
+extern "C" int cx_database_replace(cx_database *database, const cx_document_spec *spec, cx_error **error) {
+    return guard(error, [&] {
+        auto &writer = writer_of(database);
+        writer.replace_document(spec->unique_term, build_document(database->state, spec));
+        database->state.generation++;
+    });
+}
+
+extern "C" int cx_database_add(cx_database *database, const cx_document_spec *spec, cx_error **error) {
+    return guard(error, [&] {
+        auto &writer = writer_of(database);
+        writer.add_document(build_document(database->state, spec));
         database->state.generation++;
     });
 }

@@ -144,7 +144,9 @@ extension CatalogueService {
     /// that was not at the revision before it (a crash between a store commit and the index's)
     /// is rebuilt instead, so it never claims a revision it does not hold.
     private func writeCohortIndex(revision: Int, secret: NodeSecret, _ body: (CohortIndexWriter) throws -> Void) throws {
-        guard CohortIndexWriter.revision(at: configuration.cohortIndexPath) ?? 0 == revision - 1 else {
+        // No index yet is revision 0; an index of unknown revision (or of older terms) is rebuilt.
+        let exists = FileManager.default.fileExists(atPath: configuration.cohortIndexPath.path)
+        guard CohortIndexWriter.revision(at: configuration.cohortIndexPath) ?? (exists ? -1 : 0) == revision - 1 else {
             _ = try rebuildCohortIndex()
             return
         }

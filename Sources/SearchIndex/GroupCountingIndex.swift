@@ -58,7 +58,14 @@ public final class GroupCountingIndex {
     public var documentCount: Int { get throws { try database.documentCount } }
 
     /// Adds `document`, or replaces the one with its unique term.
-    public func replace(_ document: Document) throws {
+    public func replace(_ document: Document) throws { try write(document, lookingUpItsUniqueTerm: true) }
+
+    /// Adds `document` without looking for one with its unique term: only for documents the index
+    /// cannot hold yet (their dataset's documents were just deleted, or the index is new) — the
+    /// look-up is most of the cost of writing a small document into a large index.
+    public func add(_ document: Document) throws { try write(document, lookingUpItsUniqueTerm: false) }
+
+    private func write(_ document: Document, lookingUpItsUniqueTerm replacing: Bool) throws {
         let values = [document.group, Self.hex(document.key)]
         try CStrings.with(document.terms) { termPointers in
             try CStrings.with(values) { valuePointers in
@@ -72,7 +79,9 @@ public final class GroupCountingIndex {
                                 texts: nil, text_count: 0, text_weights: nil,
                                 value_slots: slotBuffer.baseAddress, values: valuePointers,
                                 value_lengths: lengthBuffer.baseAddress, value_count: 2, data: "", data_length: 0)
-                            try XapianCall.check("index document") { cx_database_replace(database.handle, &spec, $0) }
+                            try XapianCall.check("index document") {
+                                replacing ? cx_database_replace(database.handle, &spec, $0) : cx_database_add(database.handle, &spec, $0)
+                            }
                         }
                     }
                 }

@@ -89,6 +89,9 @@ typedef struct cx_document_spec {
 } cx_document_spec;
 
 int cx_database_replace(cx_database *database, const cx_document_spec *document, cx_error **error);
+/* Adds the document without looking for one with its unique term first: for a writer that has
+   just deleted (or never had) every document it adds, such as a cohort index rebuild. */
+int cx_database_add(cx_database *database, const cx_document_spec *document, cx_error **error);
 int cx_database_delete(cx_database *database, const char *unique_term, cx_error **error);
 
 /*

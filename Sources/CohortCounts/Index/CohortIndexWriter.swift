@@ -32,11 +32,13 @@ public final class CohortIndexWriter {
         try add(subjects, datasetRow: row, node: node)
     }
 
-    /// Adds subjects without removing anything first (a rebuild into an empty index).
+    /// Adds subjects of a dataset the index holds no document of (a rebuild into an empty index,
+    /// or right after ``replaceSubjects(ofDatasetRow:node:with:)`` deleted them): no look-up of
+    /// each subject's unique term, which an import's subjects cannot have (ids are unique in a file).
     public func add(_ subjects: [StoredSubject], datasetRow row: Int64, node: String) throws {
         for subject in subjects {
             let key = secret.cellKeyShare(ofPseudonym: subject.raw.pseudonym)
-            try index.replace(CohortIndexSchema.document(subject, datasetRow: row, node: node, key: key, ancestors: ancestors))
+            try index.add(CohortIndexSchema.document(subject, datasetRow: row, node: node, key: key, ancestors: ancestors))
         }
     }
 
