@@ -103,6 +103,14 @@ struct HubCountTests {
                     // Asking again gives the same answer: nothing to average.
                     let again = try await Self.post(hubClient, body, token: researcher).decoded(CohortAnswer.self)
                     #expect(again == answer)
+                    // The Beacon at the hub answers the same, naming the missing nodes.
+                    let beacon = try await hubClient.execute(
+                        uri: "/beacon/v2/individuals", method: .post, headers: .json(bearer: researcher),
+                        body: ByteBuffer(json: #"{"query": {"requestedGranularity": "count", "filters": [{"id": "ICD10:C34"}, {"id": "NCIT:C16576"}]}}"#))
+                    #expect(beacon.status == .ok, "\(String(buffer: beacon.body))")
+                    #expect(BeaconAPITests.resultSets(beacon).compactMap { $0["id"] as? String } == ["nl-test/ds-nsclc"])
+                    let info = beacon.object["info"] as? [String: Any]
+                    #expect(info?["missingNodes"] as? Int == 2 && info?["suppressedDatasets"] as? Int == 1, "\(String(describing: info))")
                 }
             }
         }

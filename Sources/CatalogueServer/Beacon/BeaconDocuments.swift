@@ -120,8 +120,25 @@ struct BeaconDocuments {
             "meta": meta,
             "responseSummary": ["exists": .bool(answer.total.subjects > 0), "numTotalResults": .number(Double(answer.total.subjects)), "countPrecision": "rounded"],
             "response": ["resultSets": .array(resultSets)],
-            "info": ["query": .string(answer.query), "suppressedDatasets": .number(Double(answer.total.suppressedDatasets)),
-                     "datasetsCounted": .number(Double(answer.datasets.count)), "disclosurePolicy": Self.policy],
+            "info": .object(info(answer)),
         ]
+    }
+
+    /// The count's context: the canonical query, the suppressed datasets (never listed), the
+    /// policy, and at a hub each node's part — a missing node is named, never counted as zero.
+    private func info(_ answer: CohortAnswer) -> [String: JSONValue] {
+        var info: [String: JSONValue] = [
+            "query": .string(answer.query), "suppressedDatasets": .number(Double(answer.total.suppressedDatasets)),
+            "datasetsCounted": .number(Double(answer.datasets.count)), "disclosurePolicy": Self.policy,
+        ]
+        if let nodes = answer.nodes {
+            info["missingNodes"] = .number(Double(answer.total.missingNodes ?? 0))
+            info["nodes"] = .array(nodes.map { node in
+                var entry: [String: JSONValue] = ["node": .string(node.node), "status": .string(node.status.rawValue)]
+                if let reason = node.reason { entry["reason"] = .string(reason) }
+                return .object(entry)
+            })
+        }
+        return info
     }
 }
