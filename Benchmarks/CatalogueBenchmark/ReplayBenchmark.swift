@@ -13,6 +13,8 @@ struct ReplayBenchmark: ParsableCommand {
     @Option(help: "The requests file.") var requests: String
     @Option(help: "Passes over the file (after one warm-up pass).") var passes = 1
     @Option(help: "Vocabulary folder.") var vocabularies = "Vocabularies"
+    @Option(name: .customLong("samples"), help: "Writes each search's milliseconds (search, then encoding), one line per search in file order, for a paired comparison with the same searches over HTTP.")
+    var samplesFile: String?
 
     func run() throws {
         let queries = try SearchRequestsFile.read(URL(fileURLWithPath: requests))
@@ -31,6 +33,10 @@ struct ReplayBenchmark: ParsableCommand {
                 encoding.append(try clock.measure { body = try CatalogueJSON.encode(response!) }.milliseconds)
                 bytes.append(Double(body.count))
             }
+        }
+        if let samplesFile {
+            let lines = zip(samples, encoding).map { String(format: "%.4f %.4f", $0, $1) }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: samplesFile, atomically: true, encoding: .utf8)
         }
         let stats = LatencyStats(name: "in-process", samples: samples, indexSamples: encoding)
         let size = LatencyStats(name: "bytes", samples: bytes, indexSamples: [])

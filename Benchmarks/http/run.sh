@@ -73,13 +73,16 @@ for run in $(seq 1 "$runs"); do
   home=$work/run-home
   rm -rf "$home" && cp -a "$work/base/home" "$home"
   echo "run $run: in-process replay…" >&2
-  "$benchmark" replay --home "$home" --requests "$requests" | record "in-process" 1
+  "$benchmark" replay --home "$home" --requests "$requests" --samples "$work/in-process-samples.txt" | record "in-process" 1
   admin=$("$catalogue" token create --home "$home" --role admin --name "bench-$run" | tail -1)
 
   "$catalogue" serve --home "$home" --port "$port" --nodes "$work/nodes.toml" --rate-limit 100000 > "$work/serve-$run.out" 2> "$work/serve-$run.log" &
   server=$!
   for _ in $(seq 1 100); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fs "$url/readyz" >/dev/null
+
+  echo "run $run: the same searches one at a time, paired with the in-process replay…" >&2
+  python3 Benchmarks/http/paired.py "$url" "$requests" "$work/in-process-samples.txt" | record "paired" 1
 
   for connections in 1 16 64; do
     echo "run $run: $connections connection(s)…" >&2

@@ -21,7 +21,7 @@ def main(path):
     phases = []
     for row in rows:
         key = (row["phase"], row.get("connections"))
-        if row["phase"] != "in-process" and key not in phases:
+        if row["phase"] not in ("in-process", "paired") and key not in phases:
             phases.append(key)
     for phase, connections in phases:
         group = [row for row in rows if row["phase"] == phase and row.get("connections") == connections]
@@ -35,6 +35,12 @@ def main(path):
     if replay and one:
         print(f"- server overhead at p50 (HTTP, 1 connection, minus in-process): "
               f"{median(one, 'p50_ms') - median(replay, 'p50_ms'):.3f} ms (aim: under 0.3 ms)")
+    paired = [row for row in rows if row["phase"] == "paired"]
+    if paired:
+        print(f"- server overhead, paired (median over the {paired[0]['searches']} searches of HTTP minus in-process search + encoding, "
+              f"one request at a time from Python's http.client): {median(paired, 'paired_median_ms'):.3f} ms "
+              f"(runs: {[row['paired_median_ms'] for row in paired]}; the client's floor, GET /healthz p50: "
+              f"{median(paired, 'healthz_p50_ms'):.3f} ms)")
     if one and sixteen:
         print(f"- throughput, 16 connections / 1 connection: {median(sixteen, 'rps') / median(one, 'rps'):.2f}x (aim: at least 1.7x)")
     if sixteen and harvest:
