@@ -11,7 +11,23 @@ extension CatalogueService {
         guard let record = try storeCall({ try store.record(key) }) else { return nil }
         let view = DatasetViewBuilder(vocabulary: vocabulary).view(record.normalised, source: record.source)
         let provenance = DatasetDetail.Provenance(node: key.node, source: record.source, importedAt: record.importedAt)
-        return DatasetDetail(dataset: view, provenance: provenance, raw: record.raw)
+        return DatasetDetail(dataset: view, provenance: provenance, raw: record.raw, mappings: mappedValues(record.normalised))
+    }
+
+    /// The English label of a concept of any scheme; nil for an IRI the vocabularies do not hold.
+    public func conceptLabel(iri: String) -> String? {
+        vocabulary.concept(iri: iri)?.label
+    }
+
+    /// The record's mappings in scheme order (facets, then code lists), each with its concept's label.
+    func mappedValues(_ dataset: NormalisedDataset) -> [MappedValue] {
+        ConceptScheme.allCases.flatMap { scheme in
+            dataset.mappings(scheme).map { mapping in
+                MappedValue(
+                    field: scheme.rawValue, concept: mapping.concept,
+                    label: vocabulary.concept(iri: mapping.concept)?.label ?? mapping.concept, mapping: mapping)
+            }
+        }
     }
 
     /// Every node that has imported or harvested, by id, with its dataset count and latest run.

@@ -26,6 +26,21 @@ extension CatalogueService {
         let records = try storeCall { try store.allRecords() }
         let export = try CatalogueExport(records: records, vocabulary: vocabulary, baseURL: baseURL)
         let graph = try page.map { try export.page(number: $0, size: pageSize) } ?? export.graph()
+        return try serialize(graph, format: format)
+    }
+
+    /// One dataset as DCAT-AP, named exactly as in ``exportCatalogue(format:page:pageSize:baseURL:)``
+    /// (names are decided over the whole catalogue, so every record is read); nil when the
+    /// catalogue does not hold `key`.
+    public func exportDataset(_ key: DatasetKey, format: ExportFormat, baseURL: String) throws -> (data: Data, mediaType: String)? {
+        _ = try CatalogueExport.catalogIRI(from: baseURL)
+        let records = try storeCall { try store.allRecords() }
+        let export = try CatalogueExport(records: records, vocabulary: vocabulary, baseURL: baseURL)
+        guard let graph = export.dataset(key) else { return nil }
+        return try serialize(graph, format: format)
+    }
+
+    private func serialize(_ graph: Graph, format: ExportFormat) throws -> (data: Data, mediaType: String) {
         do {
             let data = try RDFSerializer(prefixes: ExportTerms.prefixes).serialize(graph, format: Self.exportRDFFormat(format))
             return (data, format.mediaType)

@@ -38,4 +38,23 @@ struct ExportAPITests {
             #expect(badSize.object["parameter"] as? String == "pageSize")
         }
     }
+
+    @Test func datasetRecordIsServedAsDCATAtItsExportAddress() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.withServer { client in
+            let record = try await client.execute(uri: "/catalog/dataset/nl-test/ds-nsclc?format=turtle", method: .get)
+            #expect(record.status == .ok)
+            #expect(record.headers[.contentType]?.hasPrefix("text/turtle") == true)
+            let turtle = String(buffer: record.body)
+            #expect(turtle.contains("Lung screening CT") && !turtle.contains("Breast MR and mammography"))
+            // Named as in the whole export: both nodes call a dataset ds-nsclc with one IRI, so its
+            // IRI is minted at this very address and its identifier qualified with the node.
+            #expect(turtle.contains("/catalog/dataset/nl-test/ds-nsclc>"), "\(turtle)")
+            #expect(turtle.contains(#""nl-test/ds-nsclc""#))
+            let whole = String(buffer: try await client.execute(uri: "/catalog?format=turtle", method: .get).body)
+            #expect(whole.contains("/catalog/dataset/nl-test/ds-nsclc>"))
+            let missing = try await client.execute(uri: "/catalog/dataset/nl-test/no-such", method: .get)
+            #expect(missing.status == .notFound)
+        }
+    }
 }

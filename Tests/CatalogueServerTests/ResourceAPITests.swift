@@ -22,6 +22,12 @@ struct ResourceAPITests {
             #expect(provenance["node"] as? String == "nl-test")
             #expect(provenance["source"] as? String == "nl.ttl")
             #expect(object["raw"] is [String: Any])
+            // Each mapped value with the raw value it came from and how it was read.
+            let mappings = try #require(object["mappings"] as? [[String: Any]])
+            let nsclc = try #require(mappings.first { $0["field"] as? String == "cancerType" })
+            #expect(nsclc["value"] as? String == "NSCLC" && nsclc["label"] as? String == "Non-small cell lung cancer", "\(nsclc)")
+            #expect(ConceptMapping.Method(rawValue: nsclc["method"] as? String ?? "") != nil)
+            #expect(Set(mappings.compactMap { $0["field"] as? String }).isSuperset(of: ["cancerType", "modality", "bodySite"]))
         }
     }
 

@@ -77,6 +77,13 @@ struct CatalogueExport {
         return graph.graph
     }
 
+    /// One dataset with the catalogue that lists it, named as in the whole export; nil when the
+    /// catalogue does not hold it. Its minted IRI (`BASE/dataset/NODE/ID`) is where it is served.
+    func dataset(_ key: DatasetKey) -> Graph? {
+        guard let index = records.firstIndex(where: { $0.key == key }) else { return nil }
+        return build(records[index...index]).graph
+    }
+
     private func build(_ slice: ArraySlice<CatalogueRecord>) -> ExportGraph {
         var graph = ExportGraph()
         let catalog = Term.iri(catalogIRI)

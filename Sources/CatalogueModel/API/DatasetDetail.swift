@@ -22,20 +22,24 @@ public struct DatasetDetail: Encodable, Sendable {
     public var provenance: Provenance
     /// The harvested record, as the harvester read it.
     public var raw: RawDataset
+    /// Every value that mapped to a concept, facets first, with its method.
+    public var mappings: [MappedValue]
 
-    public init(dataset: DatasetView, provenance: Provenance, raw: RawDataset) {
+    public init(dataset: DatasetView, provenance: Provenance, raw: RawDataset, mappings: [MappedValue] = []) {
         self.dataset = dataset
         self.provenance = provenance
         self.raw = raw
+        self.mappings = mappings
     }
 
-    enum CodingKeys: String, CodingKey { case provenance, raw }
+    enum CodingKeys: String, CodingKey { case provenance, raw, mappings }
 
-    /// The Dataset's keys at the top level (it is a Dataset, extended), then `provenance`, `raw`.
+    /// The Dataset's keys at the top level (it is a Dataset, extended), then `provenance`, `raw`, `mappings`.
     public func encode(to encoder: any Encoder) throws {
         try dataset.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(provenance, forKey: .provenance)
         try container.encode(raw, forKey: .raw)
+        try container.encode(mappings, forKey: .mappings)
     }
 }

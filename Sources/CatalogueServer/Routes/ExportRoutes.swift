@@ -25,10 +25,25 @@ struct ExportRoutes {
             let export = try await catalogue.read { service in
                 try service.exportCatalogue(format: format, page: page, pageSize: pageSize, baseURL: base)
             }
-            var headers: HTTPFields = [.contentType: export.mediaType]
-            headers[.vary] = "Accept"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: export.data)))
+            return Self.response(export)
         }
+        // One dataset at its minted IRI (BASE/dataset/NODE/ID), the record the dataset page offers.
+        router.get("/catalog/dataset/:node/:id") { request, context in
+            let parameters = try QueryParameters(request, allowed: ["format"])
+            let format = try Self.format(parameters.single("format"), accept: request.headers[.accept])
+            let key = DatasetKey(node: try context.parameters.require("node"), id: try context.parameters.require("id"))
+            let base = (publicURL ?? "http://\(request.head.authority ?? "127.0.0.1")") + "/catalog"
+            guard let export = try await catalogue.read({ try $0.exportDataset(key, format: format, baseURL: base) }) else {
+                throw Problem(.notFound, type: Problem.typeURI("not-found"), detail: "no dataset '\(key.id)' from node '\(key.node)' in the catalogue")
+            }
+            return Self.response(export)
+        }
+    }
+
+    private static func response(_ export: (data: Data, mediaType: String)) -> Response {
+        var headers: HTTPFields = [.contentType: export.mediaType]
+        headers[.vary] = "Accept"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: export.data)))
     }
 
     /// `format=` wins; else the first media type of `Accept` we serve; else Turtle. An `Accept`
