@@ -42,6 +42,9 @@ let package = Package(
         // OIDC (LS-AAI-style) bearer JWTs: JWKS parsing and RS/PS/ES/EdDSA signature checks are
         // security code we should not write ourselves.
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        // The web pages' server-side templates: logic-less Mustache with HTML escaping by
+        // default and template inheritance, from the Hummingbird project (no build toolchain).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Value types shared by every stage; no I/O.
@@ -113,7 +116,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The HTTP API over the engine (Hummingbird); the OpenAPI document is a resource.
+        // The HTTP API and the web pages over the engine (Hummingbird).
         .target(
             name: "CatalogueServer",
             dependencies: [
@@ -126,8 +129,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/openapi.json")],
+            // The OpenAPI document, and the web pages' templates, messages and static assets.
+            resources: [.copy("Resources/openapi.json"), .copy("Resources/Web")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

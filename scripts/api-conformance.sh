@@ -8,6 +8,7 @@
 # an unknown node, code or concept — which is what issue 10 asks of it. Usage: scripts/api-conformance.sh [CATALOGUE_BINARY] [-- schemathesis options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/serve-lib.sh
 catalogue=${1:-.build/debug/catalogue}
 shift || true
 [ "${1:-}" = "--" ] && shift
@@ -31,16 +32,7 @@ done
 secret=$("$catalogue" token create --home "$home" --role admin --name conformance 2>/dev/null)
 researcher=$("$catalogue" token create --home "$home" --role researcher --name beacon-check 2>/dev/null)
 
-"$catalogue" serve --home "$home" --port 0 >"$work/serve.log" 2>&1 &
-server=$!
-port=""
-for _ in $(seq 1 100); do
-  port=$(sed -n 's#.*http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/serve.log" | head -1)
-  [ -n "$port" ] && break
-  kill -0 "$server" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
-  sleep 0.2
-done
-[ -n "$port" ] || { echo "api-conformance.sh: the server did not start" >&2; cat "$work/serve.log" >&2; exit 1; }
+start_server "$catalogue" "$home" "$work/serve.log"
 
 status=0
 # The Beacon v2 answers, validated against the Beacon v2 framework's JSON schemas (vendored in the

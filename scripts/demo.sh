@@ -60,7 +60,8 @@ echo "== catalogue count --cancerType icd10:C34 --age 60+"
 
 if [ "${SERVE:-1}" = 0 ]; then exit 0; fi
 echo
-echo "== catalogue serve --port ${PORT:-8080}   (the JSON API of docs/api.md; Ctrl-C stops it)"
+echo "== catalogue serve --port ${PORT:-8080}   (the web pages and the JSON API of docs/api.md; Ctrl-C stops it)"
+echo "   open: http://127.0.0.1:${PORT:-8080}/   (search the datasets in a browser)"
 echo "   try:  curl -s 'http://127.0.0.1:${PORT:-8080}/api/v1/datasets?cancerType=icd10:C34&modality=dicom:CT' | python3 -m json.tool"
 echo "         curl -s http://127.0.0.1:${PORT:-8080}/openapi.json | python3 -m json.tool | head"
 exec "$catalogue" serve --nodes Harvesters/nodes.toml --port "${PORT:-8080}"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the system packages the build links against, when any is missing (Debian/Ubuntu).
+# Installs the system packages the build links against, when any is missing (Debian/Ubuntu),
+# and any more named as arguments (the browser tests add chromium and chromium-driver).
 # Uses sudo only when not root. Safe to run again: it does nothing once everything is there.
 set -euo pipefail
 
-packages=(libxapian-dev libsqlite3-dev libxml2-dev libraptor2-dev pkg-config g++ python3 python3-venv curl)
+packages=(libxapian-dev libsqlite3-dev libxml2-dev libraptor2-dev pkg-config g++ python3 python3-venv curl "$@")
 
 missing=()
 for pkg in "${packages[@]}"; do

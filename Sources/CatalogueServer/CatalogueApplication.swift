@@ -31,7 +31,8 @@ public enum CatalogueApplication {
             let counts = CountSource(
                 catalogue: catalogue, hub: try CountSource.hub(nodesFile: configuration.nodesFile, client: nodeClient),
                 trustedHubs: configuration.trustedHubs)
-            router = try self.router(catalogue, counts: counts, jobs: jobs, metrics: metrics, oidc: oidc, configuration: configuration)
+            let pages = try await WebPages.load()
+            router = try self.router(catalogue, counts: counts, jobs: jobs, metrics: metrics, oidc: oidc, pages: pages, configuration: configuration)
         } catch {
             catalogue.close()
             await nodeClient.shutdown()
@@ -68,7 +69,7 @@ public enum CatalogueApplication {
 
     static func router(
         _ catalogue: SharedCatalogue, counts: CountSource, jobs: HarvestJobs, metrics: CatalogueMetrics, oidc: OIDCVerifier?,
-        configuration: ServerConfiguration
+        pages: WebPages, configuration: ServerConfiguration
     ) throws -> Router<CatalogueRequestContext> {
         let router = Router(context: CatalogueRequestContext.self)
         let document = try OperationsRoutes.loadOpenAPIDocument()
@@ -97,6 +98,7 @@ public enum CatalogueApplication {
             .add(to: router)
         TokenRoutes(catalogue: catalogue, maxBodyBytes: bodyLimit).add(to: router)
         ExportRoutes(catalogue: catalogue, publicURL: configuration.publicURL).add(to: router)
+        WebRoutes(catalogue: catalogue, pages: pages).add(to: router)
         return router
     }
 }

@@ -39,7 +39,10 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.contentSecurityPolicy] = "default-src 'none'; frame-ancestors 'none'"
+        // A web page sets its own (its stylesheet and script, from this server only).
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = "default-src 'none'; frame-ancestors 'none'"
+        }
         response.headers[values: HTTPField.Name("X-Frame-Options")!] = ["DENY"]
         response.headers[values: HTTPField.Name("Referrer-Policy")!] = ["no-referrer"]
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }

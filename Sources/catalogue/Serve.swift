@@ -96,7 +96,7 @@ extension Catalogue {
             logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             try await withUserFacingErrorsAsync {
                 try await CatalogueApplication.run(configuration, logger: logger) { port in
-                    let line = "Serving the catalogue on http://\(host):\(port)/ (API: /api/v1/datasets, description: /openapi.json); Ctrl-C stops it.\n"
+                    let line = "Serving the catalogue on http://\(host):\(port)/ (web pages: /, API: /api/v1/datasets, description: /openapi.json); Ctrl-C stops it.\n"
                     FileHandle.standardOutput.write(Data(line.utf8))
                 }
             }

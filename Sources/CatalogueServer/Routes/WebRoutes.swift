@@ -1,0 +1,68 @@
+import CatalogueEngine
+import CatalogueModel
+import Hummingbird
+import Logging
+
+/// The researchers' pages: `/` (search), `/datasets/{node}/{id}` (one dataset) and `/static/…`
+/// (the stylesheet and script). Same engine, same query parameters and same refusals as the
+/// JSON API; a refused request is a page that says what was wrong, with the API's sentence.
+struct WebRoutes {
+    let catalogue: SharedCatalogue
+    let pages: WebPages
+
+    static let datasetParameters: Set<String> = ["search"]
+
+    func add(to router: Router<CatalogueRequestContext>) {
+        router.get("/") { request, context in await rendering(context.logger) { try await search(request) } }
+        router.get("/datasets/:node/:id") { request, context in
+            await rendering(context.logger) {
+                try await dataset(node: context.parameters.require("node"), id: context.parameters.require("id"), request)
+            }
+        }
+        router.get("/static/:name") { request, context in
+            try pages.assets.response(named: context.parameters.require("name"), ifNoneMatch: request.headers[.ifNoneMatch])
+        }
+    }
+
+    func search(_ request: Request) async throws -> Response {
+        let query = try DatasetRoutes.query(from: QueryParameters(request, allowed: DatasetRoutes.searchParameters))
+        let state = SearchState(query)
+        let inputs = try await catalogue.read { service in
+            let response = try service.search(query)
+            // Each filter on its own, so a chip removes exactly the filters that chose its value.
+            let resolved = try state.filters.map { filter in
+                try service.resolve(SearchQuery(filters: ["\(filter.field)=\(filter.value)"])).filters.values
+                    .reduce(into: Set<String>()) { $0.formUnion($1) }
+            }
+            let concepts = Set(response.interpretedAs.values.joined())
+            let labels = Dictionary(uniqueKeysWithValues: concepts.compactMap { iri in service.conceptLabel(iri: iri).map { (iri, $0) } })
+            return SearchPage.Inputs(state: state, response: response, resolvedFilters: resolved, conceptLabels: labels)
+        }
+        let page = SearchPage(inputs: inputs, messages: pages.messages)
+        return pages.page("search", title: page.title, page.context)
+    }
+
+    func dataset(node: String, id: String, _ request: Request) async throws -> Response {
+        let parameters = try QueryParameters(request, allowed: Self.datasetParameters)
+        let search = try parameters.single("search")
+        let key = DatasetKey(node: node, id: id)
+        guard let detail = try await catalogue.read({ try $0.dataset(key) }) else {
+            throw Problem(.notFound, type: Problem.typeURI("not-found"), detail: "no dataset '\(id)' from node '\(node)' in the catalogue")
+        }
+        let page = DatasetPage(detail: detail, searchQuery: search, messages: pages.messages)
+        return pages.page("dataset", title: page.title, page.context)
+    }
+
+    /// The page, or the error page with the status and sentence the API would answer.
+    private func rendering(_ logger: Logger, _ body: () async throws -> Response) async -> Response {
+        do {
+            return try await body()
+        } catch {
+            let problem = Problem(error)
+            if problem.status.code >= 500 {
+                logger.error("page failed", metadata: ["status": .stringConvertible(problem.status.code), "error": .string(problem.detail)])
+            }
+            return pages.page("error", title: pages.messages.text("error.title"), ["detail": problem.detail], status: problem.status)
+        }
+    }
+}

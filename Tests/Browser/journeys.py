@@ -1,0 +1,190 @@
+"""A researcher's journey through the web pages in headless Chromium (Debian's), asserting what
+is on the screen against the JSON API's answers for the same URL, plus the same search with
+JavaScript off and an axe-core accessibility check of each page (0 serious or critical
+violations). Screenshots go to the folder given. Usage: journeys.py BASE_URL SCREENSHOT_DIR"""
+import importlib.resources
+import json
+import statistics
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+TIMEOUT = 15
+
+
+def browser(javascript=True, width=1280, height=1000):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}", "--lang=en"):
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def api(base, page_url):
+    """The JSON API's answer to the search a page URL shows."""
+    query = urllib.parse.urlsplit(page_url).query
+    with urllib.request.urlopen(f"{base}/api/v1/datasets?{query}") as response:
+        return json.load(response)
+
+
+def heading_total(driver):
+    text = driver.find_element(By.ID, "results-heading").text
+    return int(text.split()[0].replace(",", ""))
+
+
+def chips(driver):
+    """The active filters' chips, read in one script call (the page may be swapped meanwhile)."""
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('a.chip:not(.chip-clear)'), (chip) => chip.textContent.trim())")
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+AXE_SOURCE = importlib.resources.files("axe_playwright_python").joinpath("axe.min.js").read_text()
+
+
+def accessible(driver, page):
+    """axe-core's WCAG 2.x A/AA rules on the page as it is now."""
+    driver.execute_script(AXE_SOURCE)
+    results = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+        ".then(done, (error) => done({error: String(error)}));")
+    check("error" not in results, f"axe-core failed on the {page}: {results.get('error')}")
+    serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    for violation in serious:
+        print(f"axe ({page}): {violation['id']} ({violation['impact']}): {violation['help']}: "
+              f"{[node['target'] for node in violation['nodes']][:5]}", file=sys.stderr)
+    check(not serious, f"{page}: {len(serious)} serious or critical accessibility violations")
+    print(f"axe: {page}: 0 serious or critical violations ({len(results['violations'])} minor, {len(results['passes'])} rules passed)")
+
+
+def click_and_wait(driver, element):
+    """Clicks, then waits for the script to swap the page in; returns how long that took, in ms."""
+    before = driver.execute_script("return document.documentElement.dataset.updated || ''")
+    element.click()
+    WebDriverWait(driver, TIMEOUT).until(
+        lambda d: d.execute_script("return document.documentElement.dataset.updated || ''") != before)
+    return int(driver.execute_script("return document.documentElement.dataset.updateMs"))
+
+
+def screenshot(driver, path):
+    """The top of the page (a click may have scrolled it), as the README shows it."""
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(path)
+
+
+def unchecked_boxes(driver, field):
+    return driver.find_elements(By.CSS_SELECTOR, f"#facet-{field} input[type=checkbox]:not(:checked)")
+
+
+def researcher_journey(base, shots):
+    driver = browser()
+    try:
+        driver.get(base + "/")
+        everything = heading_total(driver)
+        check(everything == api(base, driver.current_url)["total"], "the unfiltered total differs from the API's")
+        accessible(driver, "search page")
+        # The keyboard's first stop is the skip link.
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        check("skip-link" in driver.switch_to.active_element.get_attribute("class"), "the first Tab does not reach the skip link")
+
+        box = driver.find_element(By.ID, "q")
+        box.send_keys("cancer")
+        before = driver.execute_script("return document.documentElement.dataset.updated || ''")
+        box.send_keys(Keys.ENTER)
+        WebDriverWait(driver, TIMEOUT).until(lambda d: "q=cancer" in d.current_url and
+                                             d.execute_script("return document.documentElement.dataset.updated || ''") != before)
+
+        # Two values of one facet (OR), then one of another (AND): each click updates in place.
+        timings = []
+        chosen = []
+        for field in ("modality", "modality", "bodySite"):
+            candidates = unchecked_boxes(driver, field)
+            check(candidates, f"no unchecked {field} value to choose")
+            chosen.append((field, candidates[0].get_attribute("value")))
+            timings.append(click_and_wait(driver, candidates[0]))
+        url = driver.current_url
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)
+        check(sorted(query.get("modality", [])) == sorted(v for f, v in chosen if f == "modality"), f"the URL lost a modality: {url}")
+        check(query.get("bodySite") == [chosen[2][1]], f"the URL lost the body site: {url}")
+        check(len(chips(driver)) == 3, f"expected 3 filter chips, saw {chips(driver)}")
+        answer = api(base, url)
+        check(heading_total(driver) == answer["total"], f"the page shows {heading_total(driver)} datasets, the API {answer['total']}")
+        titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".dataset-card h2 a")]
+        check(titles == [d["title"] for d in answer["datasets"]], "the page lists other datasets than the API")
+        # A facet's counts are the API's exact disjunctive counts.
+        for value in answer["facets"]["modality"]:
+            shown = driver.find_element(By.CSS_SELECTOR, f'#facet-modality input[value="{value["value"]}"] + label .count').text
+            check(int(shown.replace(",", "")) == value["count"], f"modality {value['label']}: page {shown}, API {value['count']}")
+        print(f"facet clicks updated the page in {timings} ms (median {statistics.median(timings)} ms; aim: under 100 ms)")
+        check(statistics.median(timings) < 100, "a facet click takes 100 ms or more to update the page")
+        screenshot(driver, f"{shots}/search.png")
+
+        link = driver.find_element(By.CSS_SELECTOR, ".dataset-card h2 a")
+        title = link.text
+        link.click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == title)
+        check(driver.find_elements(By.CSS_SELECTOR, "table.mappings tbody tr"), "the dataset page shows no mapped value")
+        screenshot(driver, f"{shots}/dataset.png")
+        accessible(driver, "dataset page")
+
+        # Back to the same search, then back once more to the search before the body site.
+        driver.back()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.current_url == url and d.find_elements(By.ID, "results-heading"))
+        check(len(chips(driver)) == 3, "coming back lost the filters")
+        driver.back()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: "bodySite" not in d.current_url and len(chips(d)) == 2)
+        check(heading_total(driver) == api(base, driver.current_url)["total"], "the page after Back disagrees with the API")
+
+        driver.set_window_size(390, 844)
+        driver.get(url)
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        check(overflow <= 0, f"at phone width the page scrolls sideways by {overflow} px")
+        screenshot(driver, f"{shots}/search-phone.png")
+        print("researcher journey: passed")
+    finally:
+        driver.quit()
+
+
+def journey_without_javascript(base):
+    driver = browser(javascript=False)
+    try:
+        driver.get(base + "/?q=cancer")
+        apply = driver.find_element(By.CSS_SELECTOR, "button.apply")
+        check(apply.is_displayed(), "without JavaScript the Apply button is hidden")
+        box = unchecked_boxes(driver, "modality")[0]
+        value = box.get_attribute("value")
+        box.click()
+        apply.click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: "modality=" in d.current_url)
+        check(urllib.parse.parse_qs(urllib.parse.urlsplit(driver.current_url).query).get("modality") == [value], "the form lost the value")
+        check(heading_total(driver) == api(base, driver.current_url)["total"], "without JavaScript the page disagrees with the API")
+        driver.find_element(By.CSS_SELECTOR, "a.chip:not(.chip-clear)").click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: "modality=" not in d.current_url)
+        print("journey without JavaScript: passed")
+    finally:
+        driver.quit()
+
+
+def main(base, shots):
+    started = time.monotonic()
+    researcher_journey(base, shots)
+    journey_without_javascript(base)
+    print(f"browser journeys passed in {time.monotonic() - started:.1f} s")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
