@@ -15,6 +15,7 @@ ALLOWED = {
     "ProtectedCount.releasedValue": "a value the disclosure policy released (noised, rounded, at least k)",
     "ProtectedTotal.subjects": "the sum of released values",
     "ProtectedTotal.suppressedDatasets": "the number of datasets answered <10 (public by the policy, §5.4)",
+    "ProtectedTotal.missingNodes": "how many nodes of a hub did not answer (named in nodes[]), not a count of subjects",
     "CohortAnswer.Policy.k": "a policy parameter",
     "CohortAnswer.Policy.rounding": "a policy parameter",
     "CohortCounter.Dataset.row": "a store row id the caller passes in",
