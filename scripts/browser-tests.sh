@@ -28,6 +28,11 @@ cleanup() {
 trap cleanup EXIT
 home=$work/home
 "$catalogue" harvest --home "$home" --no-progress > "$work/harvest.log" 2>&1 || { cat "$work/harvest.log" >&2; exit 1; }
+# Subjects for two demo datasets and a researcher's token, for the feasibility-count journey.
+for entry in "nl-erasmus/emc-lung-nsclc-petct.csv	nl-erasmus/emc-lung-nsclc-petct" "de-heidelberg/hd-breast-mr-highrisk.csv	de-heidelberg/hd-breast-mr-highrisk"; do
+  "$catalogue" subjects import --home "$home" "Harvesters/demo-subjects/${entry%%	*}" --dataset "${entry#*	}" >/dev/null
+done
+researcher=$("$catalogue" token create --home "$home" --role researcher --name browser-journey 2>/dev/null)
 start_server "$catalogue" "$home" "$work/serve.log"
 mkdir -p docs/screenshots
-"$venv/bin/python" Tests/Browser/journeys.py "http://127.0.0.1:$port" docs/screenshots
+"$venv/bin/python" Tests/Browser/journeys.py "http://127.0.0.1:$port" docs/screenshots "$researcher"

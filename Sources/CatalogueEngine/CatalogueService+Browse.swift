@@ -14,9 +14,25 @@ extension CatalogueService {
         return DatasetDetail(dataset: view, provenance: provenance, raw: record.raw, mappings: mappedValues(record.normalised))
     }
 
-    /// The English label of a concept of any scheme; nil for an IRI the vocabularies do not hold.
-    public func conceptLabel(iri: String) -> String? {
-        vocabulary.concept(iri: iri)?.label
+    /// How long a prefix the search box may send, and how many labels it may ask for.
+    public static let suggestionPrefixLimit = 100
+    public static let suggestionLimits = 1...50
+
+    /// Facet concepts' labels, in any language, that start with `prefix` (or have a word that
+    /// does). Built from the current vocabulary each time: a few thousand labels, under a millisecond.
+    public func labelSuggestions(prefix: String, limit: Int) -> [LabelSuggestion] {
+        LabelSuggester(vocabulary).suggestions(for: prefix, limit: limit)
+    }
+
+    /// Each concept's preferred label in `language`, else its English one; IRIs the vocabularies
+    /// do not hold are left out.
+    public func conceptLabels(_ iris: Set<String>, language: String) -> [String: String] {
+        var labels: [String: String] = [:]
+        for iri in iris {
+            guard let concept = vocabulary.concept(iri: iri) else { continue }
+            labels[iri] = concept.prefLabels[language] ?? concept.label
+        }
+        return labels
     }
 
     /// The record's mappings in scheme order (facets, then code lists), each with its concept's label.

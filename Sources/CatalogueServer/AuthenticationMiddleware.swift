@@ -15,26 +15,32 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let oidc: OIDCVerifier?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization] else { return try await next(request, context) }
-        let secret = try Self.bearerSecret(header)
         var context = context
+        if let header = request.headers[.authorization] {
+            context.caller = try await Self.caller(for: try Self.bearerSecret(header), catalogue: catalogue, oidc: oidc)
+        } else if let secret = WebSession.secret(in: request) {
+            // A stale or revoked sign-in makes a signed-out visitor, not a refused page.
+            if let caller = try? await Self.caller(for: secret, catalogue: catalogue, oidc: oidc) { context.caller = caller }
+        }
+        return try await next(request, context)
+    }
+
+    /// Who `secret` — an API token or, with OIDC configured, a JWT — belongs to; 401 when it is refused.
+    static func caller(for secret: String, catalogue: SharedCatalogue, oidc: OIDCVerifier?) async throws -> Caller {
         if let oidc, OIDCVerifier.looksLikeJWT(secret) {
             do {
-                context.caller = try await oidc.caller(for: secret)
+                return try await oidc.caller(for: secret)
             } catch {
-                throw Self.refused(error.description)
+                throw refused(error.description)
             }
-            return try await next(request, context)
         }
-        let token: APIToken
         do {
-            token = try await catalogue.read { try $0.authenticate(secret: secret) }
+            let token = try await catalogue.read { try $0.authenticate(secret: secret) }
+            return Caller(role: token.role, name: token.name, credential: .apiToken)
         } catch let error as CatalogueEngineError {
             guard case .tokenRefused(let reason) = error else { throw error }
-            throw Self.refused(reason)
+            throw refused(reason)
         }
-        context.caller = Caller(role: token.role, name: token.name, credential: .apiToken)
-        return try await next(request, context)
     }
 
     static func bearerSecret(_ header: String) throws(Problem) -> String {

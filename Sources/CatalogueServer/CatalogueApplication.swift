@@ -99,6 +99,9 @@ public enum CatalogueApplication {
         TokenRoutes(catalogue: catalogue, maxBodyBytes: bodyLimit).add(to: router)
         ExportRoutes(catalogue: catalogue, publicURL: configuration.publicURL).add(to: router)
         WebRoutes(catalogue: catalogue, pages: pages).add(to: router)
+        CountsPageRoutes(catalogue: catalogue, counts: counts, budget: budget, pages: pages).add(to: router)
+        SignInRoutes(catalogue: catalogue, oidc: oidc, pages: pages, secureCookies: configuration.publicURL?.hasPrefix("https://") ?? false)
+            .add(to: router)
         return router
     }
 }

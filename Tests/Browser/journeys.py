@@ -1,7 +1,7 @@
 """A researcher's journey through the web pages in headless Chromium (Debian's), asserting what
 is on the screen against the JSON API's answers for the same URL, plus the same search with
 JavaScript off and an axe-core accessibility check of each page (0 serious or critical
-violations). Screenshots go to the folder given. Usage: journeys.py BASE_URL SCREENSHOT_DIR"""
+violations). Screenshots go to the folder given. Usage: journeys.py BASE_URL SCREENSHOT_DIR RESEARCHER_TOKEN"""
 import importlib.resources
 import json
 import statistics
@@ -14,7 +14,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 TIMEOUT = 15
 
@@ -102,6 +102,14 @@ def researcher_journey(base, shots):
         check("skip-link" in driver.switch_to.active_element.get_attribute("class"), "the first Tab does not reach the skip link")
 
         box = driver.find_element(By.ID, "q")
+        # Suggestions as you type: the API's labels for the prefix, in the box's list.
+        box.send_keys("lun")
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.execute_script("return document.documentElement.dataset.suggestions"))
+        offered = driver.execute_script("return Array.from(document.querySelectorAll('#q-suggestions option'), (o) => o.value)")
+        with urllib.request.urlopen(f"{base}/api/v1/vocabularies/suggest?limit=8&q=lun") as response:
+            expected = [suggestion["label"] for suggestion in json.load(response)]
+        check(offered and offered == expected, f"the box suggests {offered}, the API {expected}")
+        box.clear()
         box.send_keys("cancer")
         before = driver.execute_script("return document.documentElement.dataset.updated || ''")
         box.send_keys(Keys.ENTER)
@@ -149,12 +157,57 @@ def researcher_journey(base, shots):
         WebDriverWait(driver, TIMEOUT).until(lambda d: "bodySite" not in d.current_url and len(chips(d)) == 2)
         check(heading_total(driver) == api(base, driver.current_url)["total"], "the page after Back disagrees with the API")
 
+        # The language switch: the same search, the concept labels in German where the
+        # vocabularies have them.
+        english = driver.execute_script("return Array.from(document.querySelectorAll('.facet label'), (l) => l.textContent.trim())")
+        total = heading_total(driver)
+        driver.find_element(By.CSS_SELECTOR, '.languages a[lang="de"]').click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.find_elements(By.CSS_SELECTOR, '.languages a[lang="de"][aria-current="true"]'))
+        german = driver.execute_script("return Array.from(document.querySelectorAll('.facet label'), (l) => l.textContent.trim())")
+        check("lang=de" in driver.current_url and heading_total(driver) == total, "switching language changed the search")
+        changed = [(e, g) for e, g in zip(english, german) if e != g]
+        check(len(english) == len(german) and changed, "no facet label changed language")
+        print(f"language switch: {len(changed)} of {len(english)} facet labels shown in German, e.g. {changed[0]}")
+        screenshot(driver, f"{shots}/search-de.png")
+
         driver.set_window_size(390, 844)
         driver.get(url)
         overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         check(overflow <= 0, f"at phone width the page scrolls sideways by {overflow} px")
         screenshot(driver, f"{shots}/search-phone.png")
         print("researcher journey: passed")
+    finally:
+        driver.quit()
+
+
+def counts_journey(base, shots, token):
+    """Sign in with a token, ask for women's counts, see the API's released values."""
+    driver = browser()
+    try:
+        driver.get(base + "/counts")
+        check(not driver.find_elements(By.CSS_SELECTOR, ".counts-table"), "a signed-out visitor sees counts")
+        driver.find_element(By.CSS_SELECTOR, ".notice a").click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.find_elements(By.ID, "token"))
+        driver.find_element(By.ID, "token").send_keys(token)
+        driver.find_element(By.CSS_SELECTOR, "form.signin button").click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: urllib.parse.urlsplit(d.current_url).path == "/counts")
+        Select(driver.find_element(By.ID, "c-sex")).select_by_value("female")
+        driver.find_element(By.CSS_SELECTOR, "#counts-form button").click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".counts-table tbody tr"))
+        shown = {row.find_element(By.CSS_SELECTOR, "a").text: row.find_element(By.CSS_SELECTOR, ".number").text
+                 for row in driver.find_elements(By.CSS_SELECTOR, ".counts-table tbody tr")}
+        request = urllib.request.Request(f"{base}/api/v1/counts", data=json.dumps({"filters": {"sex": "female"}}).encode(),
+                                         headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request) as response:
+            answer = json.load(response)
+        expected = {f"{d['dataset']['node']}/{d['dataset']['id']}":
+                    (f"<{d['subjects']['lessThan']}" if "lessThan" in d["subjects"] else f"{d['subjects']['value']:,}")
+                    for d in answer["datasets"]}
+        check(shown == expected, f"the page shows {shown}, the API released {expected}")
+        check("means about" in driver.find_element(By.CSS_SELECTOR, ".meaning").text, "no sentence says what a count means")
+        accessible(driver, "counts page")
+        screenshot(driver, f"{shots}/counts.png")
+        print(f"counts journey: passed ({len(shown)} datasets, as the API released them)")
     finally:
         driver.quit()
 
@@ -179,12 +232,13 @@ def journey_without_javascript(base):
         driver.quit()
 
 
-def main(base, shots):
+def main(base, shots, token):
     started = time.monotonic()
     researcher_journey(base, shots)
+    counts_journey(base, shots, token)
     journey_without_javascript(base)
     print(f"browser journeys passed in {time.monotonic() - started:.1f} s")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], sys.argv[3])

@@ -122,4 +122,36 @@ struct WebPageTests {
             #expect(!html.contains(#"src="http"#) && !html.contains(#"<link rel="stylesheet" href="http"#))
         }
     }
+
+    @Test func labelsFollowTheChosenLanguageAndLinksKeepIt() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.withServer { client in
+            let html = String(buffer: try await client.execute(uri: "/?lang=de&bodySite=\(Self.lungIRI)", method: .get).body)
+            #expect(html.contains(#"<span class="chip-field">Body site:</span> Lunge "#), "\(html)")
+            #expect(html.contains(#"<input type="hidden" name="lang" value="de">"#))
+            #expect(html.contains(#"<a href="/?bodySite=\#(Self.lungIRI)" lang="en" hreflang="en">English</a>"#))
+            #expect(html.contains(#"lang="de" hreflang="de" aria-current="true">Deutsch</a>"#))
+            let dataset = String(buffer: try await client.execute(uri: "/datasets/nl-test/ds-nsclc?lang=de", method: .get).body)
+            #expect(dataset.contains("<td>Lunge</td>"))
+            let refused = try await client.execute(uri: "/?lang=xx", method: .get)
+            #expect(refused.status == .badRequest)
+            #expect(String(buffer: refused.body).contains("query parameter &#39;lang&#39; must be one of en, de, fr, es, it, nl"))
+        }
+    }
+
+    @Test func suggestionsOfferLabelsInAnyLanguageAndRefuseBadRequests() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.withServer { client in
+            let answer = try await client.execute(uri: "/api/v1/vocabularies/suggest?q=lungenk&limit=3", method: .get)
+            #expect(answer.status == .ok)
+            let suggestions = try answer.decoded([LabelSuggestion].self)
+            #expect(suggestions.first?.label == "Lungenkrebs" && suggestions.count <= 3)
+            for uri in ["/api/v1/vocabularies/suggest", "/api/v1/vocabularies/suggest?q=", "/api/v1/vocabularies/suggest?q=lu&limit=0",
+                        "/api/v1/vocabularies/suggest?q=" + String(repeating: "a", count: 101)] {
+                let refused = try await client.execute(uri: uri, method: .get)
+                #expect(refused.status == .badRequest, "\(uri)")
+                #expect(refused.object["parameter"] as? String != nil)
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@ import CatalogueModel
 import HTTPTypes
 import Hummingbird
 
-/// The vocabularies, read: the schemes, one scheme as a tree, one concept.
+/// The vocabularies, read: the schemes, one scheme as a tree, one concept, and label suggestions.
 struct VocabularyRoutes {
     let catalogue: SharedCatalogue
 
@@ -11,6 +11,20 @@ struct VocabularyRoutes {
         router.get("/api/v1/vocabularies") { request, _ in
             _ = try QueryParameters(request, allowed: [])
             return JSONResponse(value: try await catalogue.read { $0.schemeSummaries() })
+        }
+        router.get("/api/v1/vocabularies/suggest") { request, _ in
+            let parameters = try QueryParameters(request, allowed: ["q", "limit"])
+            guard let prefix = try parameters.single("q"), !prefix.isEmpty else {
+                throw Problem(.badRequest, type: Problem.typeURI("invalid-parameter"),
+                              detail: "query parameter 'q' is missing or empty: give the start of a label", parameter: "q")
+            }
+            guard prefix.count <= CatalogueService.suggestionPrefixLimit else {
+                throw Problem(.badRequest, type: Problem.typeURI("invalid-parameter"),
+                              detail: "query parameter 'q' is \(prefix.count) characters long; at most \(CatalogueService.suggestionPrefixLimit)",
+                              parameter: "q")
+            }
+            let limit = try parameters.integer("limit", in: CatalogueService.suggestionLimits, default: 10)
+            return JSONResponse(value: try await catalogue.read { $0.labelSuggestions(prefix: prefix, limit: limit) })
         }
         router.get("/api/v1/vocabularies/:scheme") { request, context in
             _ = try QueryParameters(request, allowed: [])

@@ -10,7 +10,8 @@ struct WebRoutes {
     let catalogue: SharedCatalogue
     let pages: WebPages
 
-    static let datasetParameters: Set<String> = ["search"]
+    static let searchParameters = DatasetRoutes.searchParameters.union(["lang"])
+    static let datasetParameters: Set<String> = ["search", "lang"]
 
     func add(to router: Router<CatalogueRequestContext>) {
         router.get("/") { request, context in await rendering(context.logger) { try await search(request) } }
@@ -25,8 +26,10 @@ struct WebRoutes {
     }
 
     func search(_ request: Request) async throws -> Response {
-        let query = try DatasetRoutes.query(from: QueryParameters(request, allowed: DatasetRoutes.searchParameters))
-        let state = SearchState(query)
+        let parameters = try QueryParameters(request, allowed: Self.searchParameters)
+        let query = try DatasetRoutes.query(from: parameters)
+        let language = try parameters.choice("lang", default: WebLanguage.en)
+        let state = SearchState(query, language: language)
         let inputs = try await catalogue.read { service in
             let response = try service.search(query)
             // Each filter on its own, so a chip removes exactly the filters that chose its value.
@@ -34,8 +37,7 @@ struct WebRoutes {
                 try service.resolve(SearchQuery(filters: ["\(filter.field)=\(filter.value)"])).filters.values
                     .reduce(into: Set<String>()) { $0.formUnion($1) }
             }
-            let concepts = Set(response.interpretedAs.values.joined())
-            let labels = Dictionary(uniqueKeysWithValues: concepts.compactMap { iri in service.conceptLabel(iri: iri).map { (iri, $0) } })
+            let labels = service.conceptLabels(SearchPage.Inputs.conceptIRIs(in: response), language: language.rawValue)
             return SearchPage.Inputs(state: state, response: response, resolvedFilters: resolved, conceptLabels: labels)
         }
         let page = SearchPage(inputs: inputs, messages: pages.messages)
@@ -45,11 +47,16 @@ struct WebRoutes {
     func dataset(node: String, id: String, _ request: Request) async throws -> Response {
         let parameters = try QueryParameters(request, allowed: Self.datasetParameters)
         let search = try parameters.single("search")
+        let language = try parameters.choice("lang", default: WebLanguage.en)
         let key = DatasetKey(node: node, id: id)
-        guard let detail = try await catalogue.read({ try $0.dataset(key) }) else {
+        let found = try await catalogue.read { service -> (DatasetDetail, [String: String])? in
+            guard let detail = try service.dataset(key) else { return nil }
+            return (detail, service.conceptLabels(Set(detail.mappings.map(\.concept)), language: language.rawValue))
+        }
+        guard let (detail, labels) = found else {
             throw Problem(.notFound, type: Problem.typeURI("not-found"), detail: "no dataset '\(id)' from node '\(node)' in the catalogue")
         }
-        let page = DatasetPage(detail: detail, searchQuery: search, messages: pages.messages)
+        let page = DatasetPage(detail: detail, searchQuery: search, language: language, conceptLabels: labels, messages: pages.messages)
         return pages.page("dataset", title: page.title, page.context)
     }
 
@@ -58,11 +65,7 @@ struct WebRoutes {
         do {
             return try await body()
         } catch {
-            let problem = Problem(error)
-            if problem.status.code >= 500 {
-                logger.error("page failed", metadata: ["status": .stringConvertible(problem.status.code), "error": .string(problem.detail)])
-            }
-            return pages.page("error", title: pages.messages.text("error.title"), ["detail": problem.detail], status: problem.status)
+            return pages.errorPage(for: error, logger: logger)
         }
     }
 }

@@ -7,13 +7,27 @@ struct DatasetPage {
     let detail: DatasetDetail
     /// The search the researcher came from (its query string), for the link back.
     let searchQuery: String?
+    let language: WebLanguage
+    /// The mapped concepts' labels in `language`.
+    let conceptLabels: [String: String]
     let messages: WebMessages
 
-    /// The page of a dataset; `from` keeps the search to go back to.
+    /// The page of a dataset; `from` keeps the search to go back to, and its language.
     static func url(node: String, id: String, from state: SearchState? = nil) -> String {
+        url(node: node, id: id, search: state?.queryString, language: state?.language ?? .en)
+    }
+
+    static func url(node: String, id: String, search: String?, language: WebLanguage) -> String {
+        var items: [String] = []
+        if let search, !search.isEmpty { items.append("search=" + SearchState.encode(search)) }
+        if language != .en { items.append("lang=" + language.rawValue) }
         let path = "/datasets/\(pathSegment(node))/\(pathSegment(id))"
-        guard let query = state?.queryString, !query.isEmpty else { return path }
-        return path + "?search=" + SearchState.encode(query)
+        return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
+    }
+
+    /// The title in `language` when the node gave one, else the English (or best) title.
+    static func title(of dataset: DatasetView, in language: WebLanguage) -> String {
+        dataset.titles.first { $0.language == language.rawValue }?.value ?? dataset.title
     }
 
     /// Where the record is served as DCAT-AP: its minted IRI under the catalogue's export.
@@ -27,13 +41,14 @@ struct DatasetPage {
 
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
-    var title: String { detail.dataset.title }
+    var title: String { Self.title(of: detail.dataset, in: language) }
 
     var context: [String: Any] {
         let dataset = detail.dataset
         let formatter = ISO8601DateFormatter()
         var context: [String: Any] = [
-            "titleLanguage": dataset.titles.first { $0.value == dataset.title }?.language ?? "en",
+            "titleLanguage": dataset.titles.first { $0.value == title }?.language ?? "en",
+            "languages": WebLanguage.switcher(current: language) { Self.url(node: dataset.node, id: dataset.id, search: searchQuery, language: $0) },
             "facts": facts,
             "keywords": dataset.keywords, "hasKeywords": !dataset.keywords.isEmpty,
             "distributions": dataset.distributions.map { distribution -> [String: Any] in
@@ -86,7 +101,7 @@ struct DatasetPage {
     private func mapping(_ mapping: MappedValue) -> [String: Any] {
         var row: [String: Any] = [
             "field": fieldLabel(mapping.field),
-            "label": mapping.label, "value": mapping.value, "method": messages.text("method.\(mapping.method.rawValue)"),
+            "label": conceptLabels[mapping.concept] ?? mapping.label, "value": mapping.value, "method": messages.text("method.\(mapping.method.rawValue)"),
         ]
         if let matched = mapping.matched { row["matched"] = matched }
         if let via = mapping.via { row["via"] = via }

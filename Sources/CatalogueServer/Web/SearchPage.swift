@@ -11,8 +11,21 @@ struct SearchPage {
         var response: SearchResponse
         /// Each given filter's resolved values (concept IRIs, node ids, access-right codes), in order.
         var resolvedFilters: [Set<String>]
-        /// Labels of the concepts the text was read as.
+        /// Concept labels in the page's language: the facets' values, the datasets' concepts and
+        /// the concepts the text was read as (English where a concept has no label in it).
         var conceptLabels: [String: String]
+
+        /// Every concept IRI the page shows, to look their labels up in the page's language.
+        static func conceptIRIs(in response: SearchResponse) -> Set<String> {
+            let datasets = response.datasets.flatMap { ($0.cancerTypes + $0.modalities + $0.bodySites).map(\.concept) }
+            return conceptIRIs(in: response.facets).union(datasets).union(response.interpretedAs.values.joined())
+        }
+
+        /// The concept IRIs of the concept facets, narrower values included.
+        static func conceptIRIs(in facets: SearchResponse.Facets) -> Set<String> {
+            func walk(_ values: [FacetValue]) -> [String] { values.flatMap { [$0.value] + walk($0.children ?? []) } }
+            return Set(FacetField.allCases.filter { $0.scheme != nil }.flatMap { walk(facets[$0]) })
+        }
     }
 
     let inputs: Inputs
@@ -42,7 +55,12 @@ struct SearchPage {
             },
             "results": response.datasets.map(result),
             "hasResults": !response.datasets.isEmpty,
+            "languages": WebLanguage.switcher(current: inputs.state.language) { inputs.state.with(language: $0).url },
         ]
+        var hidden: [[String: String]] = []
+        if inputs.state.perPage != 20 { hidden.append(["name": "perPage", "value": String(inputs.state.perPage)]) }
+        if inputs.state.language != .en { hidden.append(["name": "lang", "value": inputs.state.language.rawValue]) }
+        context["hidden"] = hidden
         let chips = self.chips
         context["chips"] = chips
         context["hasChips"] = !chips.isEmpty
@@ -79,7 +97,8 @@ struct SearchPage {
     /// values (the script puts the focus back on the box that was clicked).
     private func facetValue(_ value: FacetValue, field: String, checked: Set<String>, ids: inout Set<String>) -> [String: Any] {
         var node: [String: Any] = [
-            "id": Self.uniqueID("f-\(field)-\(Self.slug(value.value))", in: &ids), "field": field, "value": value.value, "label": value.label,
+            "id": Self.uniqueID("f-\(field)-\(Self.slug(value.value))", in: &ids), "field": field, "value": value.value,
+            "label": inputs.conceptLabels[value.value] ?? value.label,
             "countText": WebMessages.grouped(value.count), "checked": checked.contains(value.value),
         ]
         let children = (value.children ?? []).map { facetValue($0, field: field, checked: checked, ids: &ids) }
@@ -140,7 +159,7 @@ struct SearchPage {
 
     private func label(of values: Set<String>, in facet: [FacetValue]) -> String? {
         for value in facet {
-            if values.contains(value.value) { return value.label }
+            if values.contains(value.value) { return inputs.conceptLabels[value.value] ?? value.label }
             if let found = label(of: values, in: value.children ?? []) { return found }
         }
         return nil
@@ -149,9 +168,9 @@ struct SearchPage {
     // MARK: Results and paging
 
     private func result(_ dataset: DatasetView) -> [String: Any] {
-        let concepts = (dataset.cancerTypes + dataset.modalities + dataset.bodySites).map(\.label)
+        let concepts = (dataset.cancerTypes + dataset.modalities + dataset.bodySites).map { inputs.conceptLabels[$0.concept] ?? $0.label }
         var result: [String: Any] = [
-            "title": dataset.title, "url": DatasetPage.url(node: dataset.node, id: dataset.id, from: inputs.state),
+            "title": DatasetPage.title(of: dataset, in: inputs.state.language), "url": DatasetPage.url(node: dataset.node, id: dataset.id, from: inputs.state),
             "node": dataset.node, "concepts": concepts, "hasConcepts": !concepts.isEmpty,
             "subjectsText": dataset.subjects.map { messages.text("results.subjects", ["count": WebMessages.grouped($0)]) }
                 ?? messages.text("results.subjectsUnknown"),

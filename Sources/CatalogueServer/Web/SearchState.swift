@@ -15,8 +15,10 @@ struct SearchState: Sendable {
     var sort: SearchRequest.Sort
     var page: Int
     var perPage: Int
+    var language: WebLanguage
 
-    init(_ query: SearchQuery) {
+    init(_ query: SearchQuery, language: WebLanguage = .en) {
+        self.language = language
         text = query.text
         filters = query.filters.compactMap { filter in
             guard let equals = filter.firstIndex(of: "=") else { return nil }
@@ -49,13 +51,19 @@ struct SearchState: Sendable {
         return state
     }
 
+    func with(language: WebLanguage) -> SearchState {
+        var state = self
+        state.language = language
+        return state
+    }
+
     func at(page: Int) -> SearchState {
         var state = self
         state.page = page
         return state
     }
 
-    /// The query string, defaults left out: `q`, each filter, `sort`, `page`, `perPage`.
+    /// The query string, defaults left out: `q`, each filter, `sort`, `page`, `perPage`, `lang`.
     var queryString: String {
         var items: [(String, String)] = []
         if !text.isEmpty { items.append(("q", text)) }
@@ -63,6 +71,7 @@ struct SearchState: Sendable {
         if sort != .relevance { items.append(("sort", sort.rawValue)) }
         if page != 1 { items.append(("page", String(page))) }
         if perPage != 20 { items.append(("perPage", String(perPage))) }
+        if language != .en { items.append(("lang", language.rawValue)) }
         return items.map { "\($0)=\(Self.encode($1))" }.joined(separator: "&")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HTTPTypes
+import Logging
 import Mustache
 import NIOCore
 
@@ -38,10 +39,20 @@ struct WebPages: Sendable {
         context["lang"] = Self.language
         context["title"] = title
         context["assetVersion"] = assets.version
+        context["hasLanguages"] = context["languages"] != nil
         let html = library.render(context, withTemplate: template) ?? "template \(template) is missing"
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The error page: the status and sentence the API would answer; faults of the server logged.
+    func errorPage(for error: any Error, logger: Logger) -> Response {
+        let problem = Problem(error)
+        if problem.status.code >= 500 {
+            logger.error("page failed", metadata: ["status": .stringConvertible(problem.status.code), "error": .string(problem.detail)])
+        }
+        return page("error", title: messages.text("error.title"), ["detail": problem.detail], status: problem.status)
     }
 
     /// Scripts, styles, images and form targets from the catalogue itself only; no inline script.

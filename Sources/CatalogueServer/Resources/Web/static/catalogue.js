@@ -23,6 +23,10 @@
     var nextMain = next.getElementById("main");
     if (!main || !nextMain) return false;
     main.replaceWith(nextMain);
+    // The language switch sits in the header: its links follow the new state too.
+    var languages = document.querySelector("nav.languages");
+    var nextLanguages = next.querySelector("nav.languages");
+    if (languages && nextLanguages) languages.replaceWith(nextLanguages);
     document.title = next.title;
     var target = focusId && document.getElementById(focusId);
     (target || nextMain).focus({ preventScroll: Boolean(target) });
@@ -79,6 +83,32 @@
   window.addEventListener("popstate", function () {
     if (document.getElementById("search-form")) load(window.location.href, { push: false });
     else window.location.reload();
+  });
+
+  // Suggestions as you type: facet concepts' labels in any language, in the box's datalist.
+  var suggestTimer = null;
+  document.addEventListener("input", function (event) {
+    if (event.target.id !== "q") return;
+    var box = event.target;
+    clearTimeout(suggestTimer);
+    suggestTimer = setTimeout(function () {
+      var prefix = box.value.trim();
+      var list = document.getElementById("q-suggestions");
+      if (!list || prefix.length < 2) return;
+      fetch("/api/v1/vocabularies/suggest?limit=8&q=" + encodeURIComponent(prefix), { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (suggestions) {
+          list.replaceChildren.apply(list, suggestions.map(function (suggestion) {
+            var option = document.createElement("option");
+            option.value = suggestion.label;
+            option.label = suggestion.label === suggestion.conceptLabel
+              ? suggestion.field : suggestion.conceptLabel + " · " + suggestion.field;
+            return option;
+          }));
+          document.documentElement.dataset.suggestions = String(suggestions.length);
+        })
+        .catch(function () {});
+    }, 150);
   });
 
   // The apply button is for pages without JavaScript: with it, every change applies at once.
