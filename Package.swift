@@ -130,6 +130,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                // The curators' page forms' CSRF tokens (SHA-256 of the session's secret).
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The OpenAPI document, and the web pages' templates, messages and static assets.
             resources: [.copy("Resources/openapi.json"), .copy("Resources/Web")],

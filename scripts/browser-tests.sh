@@ -33,6 +33,7 @@ for entry in "nl-erasmus/emc-lung-nsclc-petct.csv	nl-erasmus/emc-lung-nsclc-petc
   "$catalogue" subjects import --home "$home" "Harvesters/demo-subjects/${entry%%	*}" --dataset "${entry#*	}" >/dev/null
 done
 researcher=$("$catalogue" token create --home "$home" --role researcher --name browser-journey 2>/dev/null)
+curator=$("$catalogue" token create --home "$home" --role curator --name browser-curator 2>/dev/null)
 start_server "$catalogue" "$home" "$work/serve.log"
 mkdir -p docs/screenshots
-"$venv/bin/python" Tests/Browser/journeys.py "http://127.0.0.1:$port" docs/screenshots "$researcher"
+"$venv/bin/python" Tests/Browser/journeys.py "http://127.0.0.1:$port" docs/screenshots "$researcher" "$curator"

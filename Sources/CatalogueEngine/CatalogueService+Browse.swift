@@ -24,6 +24,11 @@ extension CatalogueService {
         LabelSuggester(vocabulary).suggestions(for: prefix, limit: limit)
     }
 
+    /// The scheme of a concept, nil for an IRI the vocabularies do not hold.
+    public func scheme(ofConcept iri: String) -> ConceptScheme? {
+        vocabulary.concept(iri: iri)?.scheme
+    }
+
     /// Each concept's preferred label in `language`, else its English one; IRIs the vocabularies
     /// do not hold are left out.
     public func conceptLabels(_ iris: Set<String>, language: String) -> [String: String] {

@@ -2,12 +2,13 @@ import CatalogueModel
 
 /// Suggests facet concepts' labels for a prefix, folded as the normaliser folds (case,
 /// diacritics, punctuation), in every language: "lun" finds "Lung cancer", "lungenk" finds
-/// "Lungenkrebs", "pros" finds "Próstata". A word inside a label counts too ("carcinoma of").
+/// "Lungenkrebs", "pros" finds "Próstata". A word inside a label counts too ("carcinoma of"),
+/// and so do the concepts' codes: "C34" and "icd10:c34" find `icd10:C34` (Lung cancer).
 public struct LabelSuggester: Sendable {
     private struct Entry: Sendable {
         var folded: String
         var suggestion: LabelSuggestion
-        /// 0 the preferred label in English, 1 another preferred label, 2 an alternative label.
+        /// 0 the preferred label in English, 1 another preferred label, 2 an alternative label, 3 a code.
         var rank: Int
     }
 
@@ -23,6 +24,16 @@ public struct LabelSuggester: Sendable {
                         label: label.value, language: label.language, field: scheme.rawValue, concept: concept.iri,
                         conceptLabel: concept.label)
                     entries.append(Entry(folded: LabelFolding.fold(label.value), suggestion: suggestion, rank: rank))
+                }
+                // Codes too, written as filters take them (`icd10:C34`), matched from the code on.
+                for (system, codes) in concept.codes {
+                    for code in codes {
+                        let suggestion = LabelSuggestion(
+                            label: "\(system.rawValue):\(code)", kind: .code, language: nil, field: scheme.rawValue, concept: concept.iri,
+                            conceptLabel: concept.label)
+                        entries.append(Entry(folded: LabelFolding.fold(code), suggestion: suggestion, rank: 3))
+                        entries.append(Entry(folded: LabelFolding.fold(suggestion.label), suggestion: suggestion, rank: 3))
+                    }
                 }
             }
         }

@@ -1,7 +1,7 @@
 """A researcher's journey through the web pages in headless Chromium (Debian's), asserting what
 is on the screen against the JSON API's answers for the same URL, plus the same search with
 JavaScript off and an axe-core accessibility check of each page (0 serious or critical
-violations). Screenshots go to the folder given. Usage: journeys.py BASE_URL SCREENSHOT_DIR RESEARCHER_TOKEN"""
+violations). Screenshots go to the folder given. Usage: journeys.py BASE_URL SCREENSHOT_DIR RESEARCHER_TOKEN CURATOR_TOKEN"""
 import importlib.resources
 import json
 import statistics
@@ -107,7 +107,7 @@ def researcher_journey(base, shots):
         WebDriverWait(driver, TIMEOUT).until(lambda d: d.execute_script("return document.documentElement.dataset.suggestions"))
         offered = driver.execute_script("return Array.from(document.querySelectorAll('#q-suggestions option'), (o) => o.value)")
         with urllib.request.urlopen(f"{base}/api/v1/vocabularies/suggest?limit=8&q=lun") as response:
-            expected = [suggestion["label"] for suggestion in json.load(response)]
+            expected = [suggestion["label"] for suggestion in json.load(response) if suggestion["kind"] == "label"]
         check(offered and offered == expected, f"the box suggests {offered}, the API {expected}")
         box.clear()
         box.send_keys("cancer")
@@ -212,6 +212,65 @@ def counts_journey(base, shots, token):
         driver.quit()
 
 
+PICKER_PREFIX = {"cancerType": "canc", "modality": "magn", "bodySite": "ches"}
+
+
+def api_dataset(base, key):
+    with urllib.request.urlopen(f"{base}/api/v1/datasets/{key}") as response:
+        return json.load(response)
+
+
+def curator_journey(base, shots, token):
+    """Map an unmapped value with the concept picker, see the dataset change, undo it."""
+    driver = browser()
+    try:
+        driver.get(base + "/curate")
+        driver.find_element(By.LINK_TEXT, "Sign in").click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.find_elements(By.ID, "token"))
+        driver.find_element(By.ID, "token").send_keys(token)
+        driver.find_element(By.CSS_SELECTOR, "form.signin button").click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".queue"))
+        accessible(driver, "curator queue")
+        screenshot(driver, f"{shots}/curate.png")
+        # A value of datasets (not of subjects: mapping those changes subjects, not datasets).
+        forms = [f for f in driver.find_elements(By.CSS_SELECTOR, "form.map-form")
+                 if f.find_element(By.NAME, "field").get_attribute("value") in PICKER_PREFIX]
+        check(forms, "the queue has no unmapped facet value to map")
+        form = forms[0]
+        field = form.get_attribute("data-field")
+        value = form.find_element(By.NAME, "value").get_attribute("value")
+        entry = form.find_element(By.XPATH, "./ancestor::li")
+        example = entry.find_element(By.CSS_SELECTOR, ".dataset-meta a").text
+        picker = form.find_element(By.CSS_SELECTOR, "input.concept-picker")
+        picker.send_keys(PICKER_PREFIX[field])
+        WebDriverWait(driver, TIMEOUT).until(lambda d: int(d.execute_script("return document.documentElement.dataset.pickerSuggestions || 0")) > 0)
+        concept = driver.execute_script("return document.querySelector('#concept-suggestions option').value")
+        picker.clear()
+        picker.send_keys(concept)
+        form.find_element(By.CSS_SELECTOR, "input[name=reason]").send_keys("browser journey")
+        form.find_element(By.CSS_SELECTOR, "button").click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".changed"))
+        changed = int(driver.find_element(By.CSS_SELECTOR, ".changed").text.split()[0].replace(",", ""))
+        check(changed >= 1, f"mapping '{value}' changed no dataset")
+        key = {"cancerType": "cancerTypes", "modality": "modalities", "bodySite": "bodySites"}[field]
+        record = api_dataset(base, example)
+        check(concept in [c["concept"] for c in record[key]], f"{example} did not get {concept}")
+        check(value not in [u["value"] for u in record["unmapped"]], f"{example} still lists '{value}' as unmapped")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "See the datasets").click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.find_elements(By.ID, "results-heading"))
+        check(heading_total(driver) >= changed, "the search for the concept shows fewer datasets than changed")
+
+        driver.get(base + "/curate/history")
+        row = driver.find_element(By.CSS_SELECTOR, "table.history tbody tr")
+        row.find_element(By.CSS_SELECTOR, "input[name=reason]").send_keys("undo of the journey")
+        row.find_element(By.CSS_SELECTOR, "button").click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".changed"))
+        check(value in [u["value"] for u in api_dataset(base, example)["unmapped"]], f"after the undo '{value}' is not unmapped again on {example}")
+        print(f"curator journey: passed (mapped '{value}' ({field}) to {concept}: {changed} datasets changed; undone)")
+    finally:
+        driver.quit()
+
+
 def journey_without_javascript(base):
     driver = browser(javascript=False)
     try:
@@ -232,13 +291,14 @@ def journey_without_javascript(base):
         driver.quit()
 
 
-def main(base, shots, token):
+def main(base, shots, token, curator):
     started = time.monotonic()
     researcher_journey(base, shots)
     counts_journey(base, shots, token)
+    curator_journey(base, shots, curator)
     journey_without_javascript(base)
     print(f"browser journeys passed in {time.monotonic() - started:.1f} s")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3])
+    main(*sys.argv[1:5])

@@ -45,4 +45,10 @@ import Testing
         let suggester = LabelSuggester(try Vocabulary(concepts: concepts))
         #expect(!suggester.suggestions(for: "brain", limit: 50).contains { $0.concept == Shipped.bs("brain") })
     }
+
+    @Test func codesAreSuggestedAsFiltersWriteThem() {
+        let bare = suggester.suggestions(for: "C4878", limit: 5)
+        #expect(bare.contains { $0.label == "ncit:C4878" && $0.concept == Shipped.ct("lung-cancer") }, "\(bare)")
+        #expect(suggester.suggestions(for: "NCIT:c4878", limit: 5).first?.concept == Shipped.ct("lung-cancer"))
+    }
 }

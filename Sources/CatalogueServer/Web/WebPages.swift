@@ -47,12 +47,15 @@ struct WebPages: Sendable {
     }
 
     /// The error page: the status and sentence the API would answer; faults of the server logged.
-    func errorPage(for error: any Error, logger: Logger) -> Response {
+    /// A 401 offers the sign-in, coming back to `next`.
+    func errorPage(for error: any Error, logger: Logger, next: String = "/") -> Response {
         let problem = Problem(error)
         if problem.status.code >= 500 {
             logger.error("page failed", metadata: ["status": .stringConvertible(problem.status.code), "error": .string(problem.detail)])
         }
-        return page("error", title: messages.text("error.title"), ["detail": problem.detail], status: problem.status)
+        var context: [String: Any] = ["detail": problem.detail]
+        if problem.status == .unauthorized { context["signInURL"] = "/signin?next=" + SearchState.encode(next) }
+        return page("error", title: messages.text("error.title"), context, status: problem.status)
     }
 
     /// Scripts, styles, images and form targets from the catalogue itself only; no inline script.

@@ -1,11 +1,13 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// A researcher signed in to the web pages: their API token (or OIDC token) in an HttpOnly,
-/// SameSite=Strict cookie, honoured only on GET requests for the pages themselves. No API call
-/// and no change is ever authorised by the cookie, so a third-party page cannot make a browser
-/// spend a signed-in researcher's rights: the API keeps requiring the Authorization header.
+/// A researcher or curator signed in to the web pages: their API token (or OIDC token) in an
+/// HttpOnly, SameSite=Strict cookie, honoured on GET requests for the pages themselves and on the
+/// curators' page forms (`POST /curate/…`), which must also carry the session's CSRF token and
+/// come from this site (``CuratorForm``). No API call is ever authorised by the cookie: the API
+/// keeps requiring the Authorization header, so a third-party page cannot spend anyone's rights.
 enum WebSession {
     static let cookieName = "catalogue_session"
     /// Twelve hours: a working day, after which the researcher signs in again.
@@ -13,7 +15,8 @@ enum WebSession {
 
     /// The signed-in secret of a page request; nil for any other request.
     static func secret(in request: Request) -> String? {
-        guard request.method == .get, isPage(request.uri.path) else { return nil }
+        let path = request.uri.path
+        guard (request.method == .get && isPage(path)) || (request.method == .post && path.hasPrefix("/curate/")) else { return nil }
         for header in request.headers[values: .cookie] {
             for pair in header.split(separator: ";") {
                 let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
@@ -25,7 +28,7 @@ enum WebSession {
 
     /// The pages a sign-in applies to.
     static func isPage(_ path: String) -> Bool {
-        path == "/" || path == "/counts" || path.hasPrefix("/datasets/")
+        path == "/" || path == "/counts" || path.hasPrefix("/datasets/") || path == "/curate" || path.hasPrefix("/curate/")
     }
 
     /// A secret that can be a cookie value as it is: visible ASCII without `;` `,` `"` `\`.
@@ -36,6 +39,12 @@ enum WebSession {
 
     static func setCookie(_ secret: String, secure: Bool) -> String {
         "\(cookieName)=\(secret); Path=/; Max-Age=\(lifetimeSeconds); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+
+    /// The token a curator's forms carry: derived from the session's secret, which a page of
+    /// another site can neither read (HttpOnly) nor guess, so it cannot forge the form.
+    static func csrfToken(for secret: String) -> String {
+        SHA256.hash(data: Data("imaging-catalogue csrf\u{0}\(secret)".utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     static let clearCookie = "\(cookieName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"

@@ -98,6 +98,8 @@
       fetch("/api/v1/vocabularies/suggest?limit=8&q=" + encodeURIComponent(prefix), { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : []; })
         .then(function (suggestions) {
+          // The search box reads words, not codes: codes are for the curators' concept picker.
+          suggestions = suggestions.filter(function (suggestion) { return suggestion.kind === "label"; });
           list.replaceChildren.apply(list, suggestions.map(function (suggestion) {
             var option = document.createElement("option");
             option.value = suggestion.label;
@@ -106,6 +108,34 @@
             return option;
           }));
           document.documentElement.dataset.suggestions = String(suggestions.length);
+        })
+        .catch(function () {});
+    }, 150);
+  });
+
+  // The curators' concept picker: labels and codes of the value's own scheme, the concept's IRI
+  // as the option's value (the server also takes a code or a label typed by hand).
+  var pickerTimer = null;
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (!box.classList || !box.classList.contains("concept-picker")) return;
+    var field = box.form && box.form.dataset.field;
+    clearTimeout(pickerTimer);
+    pickerTimer = setTimeout(function () {
+      var prefix = box.value.trim();
+      var list = document.getElementById("concept-suggestions");
+      if (!list || prefix.length < 2 || prefix.indexOf("https://") === 0) return;
+      fetch("/api/v1/vocabularies/suggest?limit=20&q=" + encodeURIComponent(prefix), { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (suggestions) {
+          suggestions = suggestions.filter(function (suggestion) { return suggestion.field === field; });
+          list.replaceChildren.apply(list, suggestions.map(function (suggestion) {
+            var option = document.createElement("option");
+            option.value = suggestion.concept;
+            option.label = suggestion.label === suggestion.conceptLabel ? suggestion.label : suggestion.label + " · " + suggestion.conceptLabel;
+            return option;
+          }));
+          document.documentElement.dataset.pickerSuggestions = String(suggestions.length);
         })
         .catch(function () {});
     }, 150);

@@ -1,0 +1,94 @@
+import CatalogueEngine
+import CatalogueModel
+import Foundation
+import Hummingbird
+
+/// The curators' pages: `/curate` (the unmapped queue, largest first, each value with a concept
+/// picker), `POST /curate/map` (map a value; the page says how many datasets changed),
+/// `/curate/history` and `POST /curate/undo`. The same engine calls, refusals and history as the
+/// API's vocabulary changes; the author is the signed-in curator.
+struct CuratorRoutes {
+    let catalogue: SharedCatalogue
+    let pages: WebPages
+
+    func add(to router: Router<CatalogueRequestContext>) {
+        router.get("/curate") { request, context in
+            await curatorPage(request, context, template: "curate", title: "curate.title", load: { try $0.unmappedValues(examplesPerValue: 3) }) {
+                CuratorPages.queue($0, csrf: $1, messages: pages.messages)
+            }
+        }
+        router.get("/curate/history") { request, context in
+            await curatorPage(request, context, template: "curate-history", title: "curate.history", load: { try $0.vocabularyHistory(limit: 200) }) {
+                CuratorPages.history($0, csrf: $1, messages: pages.messages)
+            }
+        }
+        router.post("/curate/map") { request, context in
+            await page(context) {
+                let form = try await CuratorForm(request, context: context, fields: ["value", "field", "concept", "reason"])
+                let value = try form.required("value"), field = try form.required("field")
+                let reference = try form.required("concept"), reason = try form.required("reason")
+                let author = CatalogueService.ChangeAuthor(name: form.caller.name ?? "curator", reason: reason)
+                let (report, concept) = try await catalogue.write { service in
+                    let concept = try service.resolveConcept(reference)
+                    let scheme = CuratorPages.scheme(ofField: field)
+                    guard service.scheme(ofConcept: concept)?.rawValue == scheme else {
+                        throw Problem(.badRequest, type: Problem.typeURI("invalid-body"),
+                                      detail: "'\(reference)' is not a concept of \(scheme): a \(field) value maps to a \(scheme) concept")
+                    }
+                    return (try service.applyVocabularyEdit(.mapValue(value: value, concept: concept), by: author), concept)
+                }
+                return pages.page("curate-result", title: pages.messages.text("curate.done"),
+                                  CuratorPages.result(report, field: CuratorPages.scheme(ofField: field), concept: concept, csrf: try Self.csrf(request), messages: pages.messages),
+                                  status: .created)
+            }
+        }
+        router.post("/curate/undo") { request, context in
+            await page(context) {
+                let form = try await CuratorForm(request, context: context, fields: ["change", "reason"])
+                guard let change = Int(try form.required("change")), change > 0 else {
+                    throw Problem(.badRequest, type: Problem.typeURI("invalid-body"), detail: "a change is named by its number (see the history)")
+                }
+                let author = CatalogueService.ChangeAuthor(name: form.caller.name ?? "curator", reason: try form.required("reason"))
+                let report = try await catalogue.write { try $0.undoVocabularyChange(change, by: author) }
+                return pages.page("curate-result", title: pages.messages.text("curate.done"),
+                                  CuratorPages.result(report, field: nil, concept: nil, csrf: try Self.csrf(request), messages: pages.messages),
+                                  status: .created)
+            }
+        }
+    }
+
+    /// A page for the signed-in curator: what `load` reads, shown by `render` with the session's CSRF token.
+    private func curatorPage<T: Sendable>(
+        _ request: Request, _ context: CatalogueRequestContext, template: String, title: String,
+        load: @escaping @Sendable (CatalogueService) throws -> T, render: (T, String) -> [String: Any]
+    ) async -> Response {
+        await page(context) {
+            _ = try QueryParameters(request, allowed: [])
+            let csrf = WebSession.csrfToken(for: try Self.session(request, context))
+            let loaded = try await catalogue.read(load)
+            return pages.page(template, title: pages.messages.text(title), render(loaded, csrf))
+        }
+    }
+
+    /// The signed-in curator's session secret; 401 (sign in) or 403 (not a curator) otherwise.
+    private static func session(_ request: Request, _ context: CatalogueRequestContext) throws -> String {
+        guard let secret = WebSession.secret(in: request) else {
+            throw Problem(.unauthorized, type: Problem.typeURI("unauthorized"), detail: "sign in as a curator to see this page")
+        }
+        _ = try context.require(.curator)
+        return secret
+    }
+
+    private static func csrf(_ request: Request) throws -> String {
+        WebSession.secret(in: request).map(WebSession.csrfToken) ?? ""
+    }
+
+    /// The page, or the error page; a 401 page offers the sign-in.
+    private func page(_ context: CatalogueRequestContext, _ body: () async throws -> Response) async -> Response {
+        do {
+            return try await body()
+        } catch {
+            return pages.errorPage(for: error, logger: context.logger, next: "/curate")
+        }
+    }
+}
