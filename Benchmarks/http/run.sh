@@ -2,6 +2,7 @@
 # The HTTP benchmark (issue 10): `catalogue serve` (release build) on the search benchmark's
 # 100,000-dataset catalogue, loaded by wrk replaying the search mix, at 1, 16 and 64 connections,
 # then at 16 while a harvest writes; the same searches timed in-process as the baseline.
+# Also times the search page (/?…, issue 12) on the same searches.
 # Usage: Benchmarks/http/run.sh [--runs 3] [--duration 20] [--count 100000] [--harvest-files 40] [--reuse]
 # Output: Markdown on standard output; raw JSON lines and server logs in Benchmarks/output/http/.
 set -euo pipefail
@@ -83,6 +84,12 @@ for run in $(seq 1 "$runs"); do
 
   echo "run $run: the same searches one at a time, paired with the in-process replay…" >&2
   python3 Benchmarks/http/paired.py "$url" "$requests" "$work/in-process-samples.txt" | record "paired" 1
+
+  # The search page (issue 12): the same searches as HTML, one connection.
+  sed 's#^/api/v1/datasets#/#' "$requests" > "$work/pages.txt"
+  echo "run $run: the search page's HTML, 1 connection…" >&2
+  wrk -t1 -c1 -d5s --timeout 10s -s Benchmarks/http/search-mix.lua "$url" -- "$work/pages.txt" > /dev/null
+  wrk -t1 -c1 -d"${duration}s" --timeout 10s -s Benchmarks/http/search-mix.lua "$url" -- "$work/pages.txt" | record "HTML search page" 1
 
   for connections in 1 16 64; do
     echo "run $run: $connections connection(s)…" >&2

@@ -41,6 +41,9 @@ def main(path):
               f"one request at a time from Python's http.client): {median(paired, 'paired_median_ms'):.3f} ms "
               f"(runs: {[row['paired_median_ms'] for row in paired]}; the client's floor, GET /healthz p50: "
               f"{median(paired, 'healthz_p50_ms'):.3f} ms)")
+    html = pick("HTML search page", 1)
+    if html:
+        print(f"- the search page's HTML at p50 (1 connection, the same searches): {median(html, 'p50_ms'):.2f} ms (aim: under 20 ms)")
     if one and sixteen:
         print(f"- throughput, 16 connections / 1 connection: {median(sixteen, 'rps') / median(one, 'rps'):.2f}x (aim: at least 1.7x)")
     if sixteen and harvest:
