@@ -34,6 +34,8 @@ for entry in "nl-erasmus/emc-lung-nsclc-petct.csv	nl-erasmus/emc-lung-nsclc-petc
 done
 researcher=$("$catalogue" token create --home "$home" --role researcher --name browser-journey 2>/dev/null)
 curator=$("$catalogue" token create --home "$home" --role curator --name browser-curator 2>/dev/null)
-start_server "$catalogue" "$home" "$work/serve.log"
+admin=$("$catalogue" token create --home "$home" --role admin --name browser-admin 2>/dev/null)
+# With the demo federation file, so the admin page can start a harvest.
+start_server "$catalogue" "$home" "$work/serve.log" --nodes Harvesters/nodes.toml
 mkdir -p docs/screenshots
-"$venv/bin/python" Tests/Browser/journeys.py "http://127.0.0.1:$port" docs/screenshots "$researcher" "$curator"
+"$venv/bin/python" Tests/Browser/journeys.py "http://127.0.0.1:$port" docs/screenshots "$researcher" "$curator" "$admin"

@@ -1,9 +1,10 @@
-# Sourced by the scripts that test a live server: start_server CATALOGUE HOME LOG starts
-# `catalogue serve` on a free loopback port and sets $server (its pid) and $port, or stops the
+# Sourced by the scripts that test a live server: start_server CATALOGUE HOME LOG [SERVE OPTIONS…]
+# starts `catalogue serve` on a free loopback port and sets $server (its pid) and $port, or stops the
 # script with the server's log when it does not come up.
 start_server() {
   local catalogue=$1 home=$2 log=$3
-  "$catalogue" serve --home "$home" --port 0 > "$log" 2>&1 &
+  shift 3
+  "$catalogue" serve --home "$home" --port 0 "$@" > "$log" 2>&1 &
   server=$!
   port=""
   for _ in $(seq 1 100); do

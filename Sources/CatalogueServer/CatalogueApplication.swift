@@ -101,6 +101,7 @@ public enum CatalogueApplication {
         WebRoutes(catalogue: catalogue, pages: pages).add(to: router)
         CountsPageRoutes(catalogue: catalogue, counts: counts, budget: budget, pages: pages).add(to: router)
         CuratorRoutes(catalogue: catalogue, pages: pages).add(to: router)
+        AdminRoutes(catalogue: catalogue, jobs: jobs, nodesFile: configuration.nodesFile, pages: pages).add(to: router)
         SignInRoutes(catalogue: catalogue, oidc: oidc, pages: pages, secureCookies: configuration.publicURL?.hasPrefix("https://") ?? false)
             .add(to: router)
         return router

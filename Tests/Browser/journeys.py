@@ -1,7 +1,7 @@
 """A researcher's journey through the web pages in headless Chromium (Debian's), asserting what
 is on the screen against the JSON API's answers for the same URL, plus the same search with
 JavaScript off and an axe-core accessibility check of each page (0 serious or critical
-violations). Screenshots go to the folder given. Usage: journeys.py BASE_URL SCREENSHOT_DIR RESEARCHER_TOKEN CURATOR_TOKEN"""
+violations). Screenshots go to the folder given. Usage: journeys.py BASE_URL SCREENSHOT_DIR RESEARCHER_TOKEN CURATOR_TOKEN ADMIN_TOKEN"""
 import importlib.resources
 import json
 import statistics
@@ -271,6 +271,35 @@ def curator_journey(base, shots, token):
         driver.quit()
 
 
+def sign_in(driver, base, path, token):
+    """Opens a page that needs a role, signs in from its link, and waits to be back on it."""
+    driver.get(base + path)
+    driver.find_element(By.LINK_TEXT, "Sign in").click()
+    WebDriverWait(driver, TIMEOUT).until(lambda d: d.find_elements(By.ID, "token"))
+    driver.find_element(By.ID, "token").send_keys(token)
+    driver.find_element(By.CSS_SELECTOR, "form.signin button").click()
+    WebDriverWait(driver, TIMEOUT).until(lambda d: urllib.parse.urlsplit(d.current_url).path == path)
+
+
+def admin_journey(base, shots, token):
+    """Start a harvest of one node from the admin page and follow its job until it has run."""
+    driver = browser()
+    try:
+        sign_in(driver, base, "/admin", token)
+        accessible(driver, "admin page")
+        screenshot(driver, f"{shots}/admin.png")
+        form = driver.find_element(By.CSS_SELECTOR, ".admin-nodes form")
+        node = form.find_element(By.NAME, "node").get_attribute("value")
+        form.find_element(By.CSS_SELECTOR, "button").click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: "/admin/jobs/" in d.current_url)
+        WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, '.job-status[data-running="false"]'))
+        runs = [li.text for li in driver.find_elements(By.CSS_SELECTOR, ".runs li")]
+        check(any(text.startswith(f"{node}: ") for text in runs), f"the job page shows no run of {node}: {runs}")
+        print(f"admin journey: passed (harvested {node}: {runs[0]})")
+    finally:
+        driver.quit()
+
+
 def journey_without_javascript(base):
     driver = browser(javascript=False)
     try:
@@ -291,14 +320,15 @@ def journey_without_javascript(base):
         driver.quit()
 
 
-def main(base, shots, token, curator):
+def main(base, shots, token, curator, admin):
     started = time.monotonic()
     researcher_journey(base, shots)
     counts_journey(base, shots, token)
     curator_journey(base, shots, curator)
+    admin_journey(base, shots, admin)
     journey_without_javascript(base)
     print(f"browser journeys passed in {time.monotonic() - started:.1f} s")
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])

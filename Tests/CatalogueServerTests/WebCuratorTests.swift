@@ -35,8 +35,12 @@ struct WebCuratorTests {
     /// The CSRF token of `secret`'s session, read off the queue page as a browser gets it.
     static func csrf(_ client: some TestClientProtocol, secret: String) async throws -> String {
         let page = String(buffer: try await client.execute(uri: "/curate", method: .get, headers: [.cookie: "catalogue_session=\(secret)"]).body)
-        let marker = #"name="csrf" value=""#
-        let start = try #require(page.range(of: marker)).upperBound
+        return try #require(field("csrf", in: page))
+    }
+
+    /// The value of the first hidden field `name` of a page.
+    static func field(_ name: String, in page: String) -> String? {
+        guard let start = page.range(of: #"name="\#(name)" value=""#)?.upperBound else { return nil }
         return String(page[start...].prefix { $0 != "\"" })
     }
 

@@ -24,7 +24,7 @@ struct CuratorRoutes {
         }
         router.post("/curate/map") { request, context in
             await page(context) {
-                let form = try await CuratorForm(request, context: context, fields: ["value", "field", "concept", "reason"])
+                let form = try await SessionForm(request, context: context, role: .curator, fields: ["value", "field", "concept", "reason"])
                 let value = try form.required("value"), field = try form.required("field")
                 let reference = try form.required("concept"), reason = try form.required("reason")
                 let author = CatalogueService.ChangeAuthor(name: form.caller.name ?? "curator", reason: reason)
@@ -44,7 +44,7 @@ struct CuratorRoutes {
         }
         router.post("/curate/undo") { request, context in
             await page(context) {
-                let form = try await CuratorForm(request, context: context, fields: ["change", "reason"])
+                let form = try await SessionForm(request, context: context, role: .curator, fields: ["change", "reason"])
                 guard let change = Int(try form.required("change")), change > 0 else {
                     throw Problem(.badRequest, type: Problem.typeURI("invalid-body"), detail: "a change is named by its number (see the history)")
                 }
@@ -64,19 +64,10 @@ struct CuratorRoutes {
     ) async -> Response {
         await page(context) {
             _ = try QueryParameters(request, allowed: [])
-            let csrf = WebSession.csrfToken(for: try Self.session(request, context))
+            let csrf = WebSession.csrfToken(for: try SessionForm.session(request, context, role: .curator))
             let loaded = try await catalogue.read(load)
             return pages.page(template, title: pages.messages.text(title), render(loaded, csrf))
         }
-    }
-
-    /// The signed-in curator's session secret; 401 (sign in) or 403 (not a curator) otherwise.
-    private static func session(_ request: Request, _ context: CatalogueRequestContext) throws -> String {
-        guard let secret = WebSession.secret(in: request) else {
-            throw Problem(.unauthorized, type: Problem.typeURI("unauthorized"), detail: "sign in as a curator to see this page")
-        }
-        _ = try context.require(.curator)
-        return secret
     }
 
     private static func csrf(_ request: Request) throws -> String {

@@ -5,8 +5,8 @@ import Hummingbird
 
 /// A researcher or curator signed in to the web pages: their API token (or OIDC token) in an
 /// HttpOnly, SameSite=Strict cookie, honoured on GET requests for the pages themselves and on the
-/// curators' page forms (`POST /curate/…`), which must also carry the session's CSRF token and
-/// come from this site (``CuratorForm``). No API call is ever authorised by the cookie: the API
+/// curators' and admins' page forms (`POST /curate/…`, `POST /admin/…`), which must also carry the session's CSRF token and
+/// come from this site (``SessionForm``). No API call is ever authorised by the cookie: the API
 /// keeps requiring the Authorization header, so a third-party page cannot spend anyone's rights.
 enum WebSession {
     static let cookieName = "catalogue_session"
@@ -16,7 +16,7 @@ enum WebSession {
     /// The signed-in secret of a page request; nil for any other request.
     static func secret(in request: Request) -> String? {
         let path = request.uri.path
-        guard (request.method == .get && isPage(path)) || (request.method == .post && path.hasPrefix("/curate/")) else { return nil }
+        guard (request.method == .get && isPage(path)) || (request.method == .post && (path.hasPrefix("/curate/") || path.hasPrefix("/admin/"))) else { return nil }
         for header in request.headers[values: .cookie] {
             for pair in header.split(separator: ";") {
                 let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
@@ -29,6 +29,7 @@ enum WebSession {
     /// The pages a sign-in applies to.
     static func isPage(_ path: String) -> Bool {
         path == "/" || path == "/counts" || path.hasPrefix("/datasets/") || path == "/curate" || path.hasPrefix("/curate/")
+            || path == "/admin" || path.hasPrefix("/admin/")
     }
 
     /// A secret that can be a cookie value as it is: visible ASCII without `;` `,` `"` `\`.

@@ -141,6 +141,10 @@
     }, 150);
   });
 
+  // A harvest job's page follows the job while it runs (without JavaScript: reload it).
+  var job = document.querySelector('.job-status[data-running="true"]');
+  if (job) setTimeout(function () { window.location.reload(); }, 2000);
+
   // The apply button is for pages without JavaScript: with it, every change applies at once.
   document.documentElement.classList.add("js");
 })();
