@@ -266,6 +266,13 @@ def curator_journey(base, shots, token):
         row.find_element(By.CSS_SELECTOR, "button").click()
         WebDriverWait(driver, TIMEOUT).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".changed"))
         check(value in [u["value"] for u in api_dataset(base, example)["unmapped"]], f"after the undo '{value}' is not unmapped again on {example}")
+        # The concept editor and the quality check, reached from the queue's links.
+        driver.get(base + "/curate/concepts?q=lung")
+        driver.find_element(By.CSS_SELECTOR, "main ul.runs a").click()
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.find_elements(By.ID, "new-label"))
+        accessible(driver, "concept editor")
+        driver.get(base + "/curate/quality")
+        accessible(driver, "quality check")
         print(f"curator journey: passed (mapped '{value}' ({field}) to {concept}: {changed} datasets changed; undone)")
     finally:
         driver.quit()

@@ -102,5 +102,30 @@ struct WebCuratorTests {
         }
         #expect(try engine.vocabularyHistory().count == changes)
     }
-}
 
+    @Test func theConceptEditorAddsALabelAndShowsARefusedEditWithItsReason() async throws {
+        let (fixture, secret) = try Self.prepared()
+        let nsclc = "https://w3id.org/imaging-catalogue/vocab/cancer-type/nsclc"
+        try await fixture.withServer { client in
+            let cookie: HTTPFields = [.cookie: "catalogue_session=\(secret)"]
+            let found = String(buffer: try await client.execute(uri: "/curate/concepts?q=non-small", method: .get, headers: cookie).body)
+            #expect(found.contains(#"<a href="/curate/concepts/cancerType/nsclc">"#), "\(found)")
+            let editor = String(buffer: try await client.execute(uri: "/curate/concepts/cancerType/nsclc", method: .get, headers: cookie).body)
+            #expect(editor.contains("<h1>Non-small cell lung cancer</h1>"))
+            let csrf = try #require(Self.field("csrf", in: editor))
+            #expect(try await Self.total(client, "q=Pulmokarzinom") == 0)
+            let added = try await Self.post(client, "/curate/edit", [
+                ("csrf", csrf), ("op", "add-label"), ("concept", nsclc), ("value", "Pulmokarzinom"), ("language", "de"), ("kind", "alt"), ("reason", "German label"),
+            ], secret: secret)
+            #expect(added.status == .created, "\(String(buffer: added.body))")
+            #expect(try await Self.total(client, "q=Pulmokarzinom") == 1)
+            let refused = try await Self.post(client, "/curate/edit", [
+                ("csrf", csrf), ("op", "add-label"), ("concept", nsclc), ("value", "Krebs"), ("language", "de_DE"), ("kind", "alt"), ("reason", "typo"),
+            ], secret: secret)
+            #expect(refused.status == .conflict)
+            #expect(String(buffer: refused.body).contains("de_de"))
+            let quality = try await client.execute(uri: "/curate/quality", method: .get, headers: cookie)
+            #expect(quality.status == .ok && String(buffer: quality.body).contains("finding"))
+        }
+    }
+}

@@ -22,6 +22,50 @@ struct CuratorRoutes {
                 CuratorPages.history($0, csrf: $1, messages: pages.messages)
             }
         }
+        router.get("/curate/concepts") { request, context in
+            await page(context) {
+                let query = try QueryParameters(request, allowed: ["q"]).single("q") ?? ""
+                _ = try SessionForm.session(request, context, role: .curator)
+                let found = query.isEmpty ? [] : try await catalogue.read { $0.labelSuggestions(prefix: String(query.prefix(100)), limit: 50) }
+                let rows = found.compactMap { suggestion -> [String: String]? in
+                    guard let scheme = ConceptScheme(rawValue: suggestion.field) else { return nil }
+                    return ["label": suggestion.label, "concept": suggestion.conceptLabel, "field": pages.messages.text("facets.\(suggestion.field)"),
+                            "url": ConceptEditorPage.url(scheme: scheme, iri: suggestion.concept)]
+                }
+                return pages.page("curate-concepts", title: pages.messages.text("editor.find"), ["q": query, "rows": rows, "asked": !query.isEmpty])
+            }
+        }
+        router.get("/curate/concepts/:scheme/:id") { request, context in
+            await page(context) {
+                _ = try QueryParameters(request, allowed: [])
+                let csrf = WebSession.csrfToken(for: try SessionForm.session(request, context, role: .curator))
+                let scheme = try VocabularyRoutes.scheme(context.parameters.require("scheme"))
+                let id = try context.parameters.require("id")
+                let detail = try await catalogue.read { try $0.concept(id, in: scheme) }
+                return pages.page("concept-editor", title: detail.label, ConceptEditorPage.context(detail, csrf: csrf, messages: pages.messages))
+            }
+        }
+        router.post("/curate/edit") { request, context in
+            await page(context) {
+                let form = try await SessionForm(
+                    request, context: context, role: .curator, fields: ["op", "concept", "value", "language", "kind", "system", "code", "broader", "reason"])
+                let op = try form.required("op"), reference = try form.required("concept")
+                let author = CatalogueService.ChangeAuthor(name: form.caller.name ?? "curator", reason: try form.required("reason"))
+                let report = try await catalogue.write { service in
+                    let concept = try service.resolveConcept(reference)
+                    return try service.applyVocabularyEdit(try ConceptEditorPage.edit(op: op, concept: concept, form: form, resolve: service.resolveConcept), by: author)
+                }
+                return pages.page("curate-result", title: pages.messages.text("curate.done"),
+                                  CuratorPages.result(report, field: nil, concept: nil, csrf: try Self.csrf(request), messages: pages.messages),
+                                  status: .created)
+            }
+        }
+        router.get("/curate/quality") { request, context in
+            await curatorPage(request, context, template: "curate-quality", title: "editor.quality", load: { try $0.checkVocabulary() }) { findings, _ in
+                let rows = findings.map { ["severity": $0.severity.rawValue, "check": $0.check, "message": $0.message] }
+                return ["rows": rows, "hasRows": !rows.isEmpty, "total": pages.messages.count("editor.findings", rows.count)]
+            }
+        }
         router.post("/curate/map") { request, context in
             await page(context) {
                 let form = try await SessionForm(request, context: context, role: .curator, fields: ["value", "field", "concept", "reason"])

@@ -4,7 +4,7 @@ import Hummingbird
 
 /// A page form's body (`application/x-www-form-urlencoded`), read strictly like the API's JSON
 /// bodies: at most `maxBytes`, only the fields the form has, each at most once.
-struct FormBody {
+struct FormBody: Sendable {
     private var fields: [String: String] = [:]
 
     init(_ request: Request, maxBytes: Int, allowed: Set<String>) async throws {

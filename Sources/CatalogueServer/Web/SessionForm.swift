@@ -4,7 +4,7 @@ import Hummingbird
 
 /// A curator's or admin's page form, checked before anything is read from it: sent from this
 /// site, by a signed-in session with at least `role`, carrying that session's CSRF token.
-struct SessionForm {
+struct SessionForm: Sendable {
     let caller: Caller
     let body: FormBody
 
