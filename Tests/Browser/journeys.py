@@ -273,7 +273,7 @@ def curator_journey(base, shots, token):
         accessible(driver, "concept editor")
         driver.get(base + "/curate/quality")
         accessible(driver, "quality check")
-        print(f"curator journey: passed (mapped '{value}' ({field}) to {concept}: {changed} datasets changed; undone)")
+        print(f"curator journey: passed (mapped '{value}' ({field}) to {concept}: {changed} dataset(s) changed; undone)")
     finally:
         driver.quit()
 

@@ -114,7 +114,15 @@ struct SearchPage {
     /// The value's last IRI segment (or the code) in letters, digits and hyphens.
     static func slug(_ value: String) -> String {
         let tail = value.split(whereSeparator: { "/#:".contains($0) }).last.map(String.init) ?? value
-        let kept = tail.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-" }
+        // ASCII tests on bytes: a page has hundreds of checkboxes, and CharacterSet per scalar
+        // was 5 % of the page's time on the 100k catalogue.
+        let kept = tail.utf8.map { byte -> Character in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                Character(Unicode.Scalar(byte))
+            default: "-"
+            }
+        }
         return String(kept)
     }
 
