@@ -24,11 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 home=$work/home
-"$catalogue" harvest --home "$home" --no-progress >"$work/harvest.log" 2>&1 || { cat "$work/harvest.log" >&2; exit 1; }
-# Subjects for two demo datasets, so the count operations answer 200 as well as their errors.
-for entry in "nl-erasmus/emc-lung-nsclc-petct.csv	nl-erasmus/emc-lung-nsclc-petct" "de-heidelberg/hd-breast-mr-highrisk.csv	de-heidelberg/hd-breast-mr-highrisk"; do
-  "$catalogue" subjects import --home "$home" "Harvesters/demo-subjects/${entry%%	*}" --dataset "${entry#*	}" >/dev/null
-done
+demo_home "$catalogue" "$home" "$work/harvest.log"
 secret=$("$catalogue" token create --home "$home" --role admin --name conformance 2>/dev/null)
 researcher=$("$catalogue" token create --home "$home" --role researcher --name beacon-check 2>/dev/null)
 

@@ -27,11 +27,7 @@ cleanup() {
 }
 trap cleanup EXIT
 home=$work/home
-"$catalogue" harvest --home "$home" --no-progress > "$work/harvest.log" 2>&1 || { cat "$work/harvest.log" >&2; exit 1; }
-# Subjects for two demo datasets and a researcher's token, for the feasibility-count journey.
-for entry in "nl-erasmus/emc-lung-nsclc-petct.csv	nl-erasmus/emc-lung-nsclc-petct" "de-heidelberg/hd-breast-mr-highrisk.csv	de-heidelberg/hd-breast-mr-highrisk"; do
-  "$catalogue" subjects import --home "$home" "Harvesters/demo-subjects/${entry%%	*}" --dataset "${entry#*	}" >/dev/null
-done
+demo_home "$catalogue" "$home" "$work/harvest.log"
 researcher=$("$catalogue" token create --home "$home" --role researcher --name browser-journey 2>/dev/null)
 curator=$("$catalogue" token create --home "$home" --role curator --name browser-curator 2>/dev/null)
 admin=$("$catalogue" token create --home "$home" --role admin --name browser-admin 2>/dev/null)

@@ -33,6 +33,13 @@ extension CatalogueService {
             interpretedAs: Dictionary(request.synonyms.map { ($0.text, $0.concepts.values.flatMap { $0 }) }, uniquingKeysWith: { $0 + $1 }))
     }
 
+    /// Each filter's resolved values on its own (concept IRIs, node ids, access-right codes), in
+    /// order: what a page needs to tell which given filters chose which value.
+    public func resolveEach(_ filters: [String]) throws -> [Set<String>] {
+        let resolver = FilterResolver(vocabulary: vocabulary, knownNodes: Set(try storeCall { try store.nodeNames() }.keys))
+        return try filters.map { filter in try resolver.resolve([filter]).values.reduce(into: Set<String>()) { $0.formUnion($1) } }
+    }
+
     /// Validates a query and resolves its filters (codes and IRIs to concepts) into an index request.
     public func resolve(_ query: SearchQuery) throws -> SearchRequest {
         try resolve(query, knownNodes: Set(try storeCall { try store.nodeNames() }.keys))

@@ -17,7 +17,7 @@ struct AdminRoutes {
 
     func add(to router: Router<CatalogueRequestContext>) {
         router.get("/admin") { request, context in
-            await page(context) {
+            await pages.rendering(context.logger, next: "/admin") {
                 _ = try QueryParameters(request, allowed: [])
                 let csrf = WebSession.csrfToken(for: try SessionForm.session(request, context, role: .admin))
                 let (summaries, runs) = try await catalogue.read { (try $0.nodeSummaries(), try $0.harvestRuns(limit: 20)) }
@@ -28,7 +28,7 @@ struct AdminRoutes {
             }
         }
         router.post("/admin/harvest") { request, context in
-            await page(context) {
+            await pages.rendering(context.logger, next: "/admin") {
                 let form = try await SessionForm(request, context: context, role: .admin, fields: ["node"])
                 let nodes = try selectedNodes(form.body["node"] ?? "")
                 guard let job = await jobs.start(nodes, requestedBy: form.caller.name ?? "admin") else {
@@ -38,7 +38,7 @@ struct AdminRoutes {
             }
         }
         router.get("/admin/jobs/:id") { request, context in
-            await page(context) {
+            await pages.rendering(context.logger, next: "/admin") {
                 _ = try QueryParameters(request, allowed: [])
                 _ = try SessionForm.session(request, context, role: .admin)
                 guard let id = Int(try context.parameters.require("id")), let job = await jobs.job(id) else {
@@ -48,7 +48,7 @@ struct AdminRoutes {
             }
         }
         router.get("/admin/runs/:id") { request, context in
-            await page(context) {
+            await pages.rendering(context.logger, next: "/admin") {
                 _ = try QueryParameters(request, allowed: [])
                 _ = try SessionForm.session(request, context, role: .admin)
                 guard let id = Int64(try context.parameters.require("id")) else {
@@ -78,14 +78,6 @@ struct AdminRoutes {
             return try FederationConfiguration.load(from: nodesFile).select(node.isEmpty ? [] : [node])
         } catch {
             throw Problem(.badRequest, type: Problem.typeURI("invalid-body"), detail: ErrorSentence.message(for: error))
-        }
-    }
-
-    private func page(_ context: CatalogueRequestContext, _ body: () async throws -> Response) async -> Response {
-        do {
-            return try await body()
-        } catch {
-            return pages.errorPage(for: error, logger: context.logger, next: "/admin")
         }
     }
 }

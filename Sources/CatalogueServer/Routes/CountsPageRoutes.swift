@@ -15,11 +15,7 @@ struct CountsPageRoutes {
 
     func add(to router: Router<CatalogueRequestContext>) {
         router.get("/counts") { request, context in
-            do {
-                return try await page(request, context: context)
-            } catch {
-                return pages.errorPage(for: error, logger: context.logger)
-            }
+            await pages.rendering(context.logger, next: "/counts") { try await page(request, context: context) }
         }
     }
 

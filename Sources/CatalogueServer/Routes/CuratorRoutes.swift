@@ -23,7 +23,7 @@ struct CuratorRoutes {
             }
         }
         router.get("/curate/concepts") { request, context in
-            await page(context) {
+            await pages.rendering(context.logger, next: "/curate") {
                 let query = try QueryParameters(request, allowed: ["q"]).single("q") ?? ""
                 _ = try SessionForm.session(request, context, role: .curator)
                 let found = query.isEmpty ? [] : try await catalogue.read { $0.labelSuggestions(prefix: String(query.prefix(100)), limit: 50) }
@@ -36,7 +36,7 @@ struct CuratorRoutes {
             }
         }
         router.get("/curate/concepts/:scheme/:id") { request, context in
-            await page(context) {
+            await pages.rendering(context.logger, next: "/curate") {
                 _ = try QueryParameters(request, allowed: [])
                 let csrf = WebSession.csrfToken(for: try SessionForm.session(request, context, role: .curator))
                 let scheme = try VocabularyRoutes.scheme(context.parameters.require("scheme"))
@@ -46,7 +46,7 @@ struct CuratorRoutes {
             }
         }
         router.post("/curate/edit") { request, context in
-            await page(context) {
+            await pages.rendering(context.logger, next: "/curate") {
                 let form = try await SessionForm(
                     request, context: context, role: .curator, fields: ["op", "concept", "value", "language", "kind", "system", "code", "broader", "reason"])
                 let op = try form.required("op"), reference = try form.required("concept")
@@ -67,7 +67,7 @@ struct CuratorRoutes {
             }
         }
         router.post("/curate/map") { request, context in
-            await page(context) {
+            await pages.rendering(context.logger, next: "/curate") {
                 let form = try await SessionForm(request, context: context, role: .curator, fields: ["value", "field", "concept", "reason"])
                 let value = try form.required("value"), field = try form.required("field")
                 let reference = try form.required("concept"), reason = try form.required("reason")
@@ -87,7 +87,7 @@ struct CuratorRoutes {
             }
         }
         router.post("/curate/undo") { request, context in
-            await page(context) {
+            await pages.rendering(context.logger, next: "/curate") {
                 let form = try await SessionForm(request, context: context, role: .curator, fields: ["change", "reason"])
                 guard let change = Int(try form.required("change")), change > 0 else {
                     throw Problem(.badRequest, type: Problem.typeURI("invalid-body"), detail: "a change is named by its number (see the history)")
@@ -106,7 +106,7 @@ struct CuratorRoutes {
         _ request: Request, _ context: CatalogueRequestContext, template: String, title: String,
         load: @escaping @Sendable (CatalogueService) throws -> T, render: (T, String) -> [String: Any]
     ) async -> Response {
-        await page(context) {
+        await pages.rendering(context.logger, next: "/curate") {
             _ = try QueryParameters(request, allowed: [])
             let csrf = WebSession.csrfToken(for: try SessionForm.session(request, context, role: .curator))
             let loaded = try await catalogue.read(load)
@@ -116,14 +116,5 @@ struct CuratorRoutes {
 
     private static func csrf(_ request: Request) throws -> String {
         WebSession.secret(in: request).map(WebSession.csrfToken) ?? ""
-    }
-
-    /// The page, or the error page; a 401 page offers the sign-in.
-    private func page(_ context: CatalogueRequestContext, _ body: () async throws -> Response) async -> Response {
-        do {
-            return try await body()
-        } catch {
-            return pages.errorPage(for: error, logger: context.logger, next: "/curate")
-        }
     }
 }

@@ -14,9 +14,9 @@ struct WebRoutes {
     static let datasetParameters: Set<String> = ["search", "lang"]
 
     func add(to router: Router<CatalogueRequestContext>) {
-        router.get("/") { request, context in await rendering(context.logger) { try await search(request) } }
+        router.get("/") { request, context in await pages.rendering(context.logger) { try await search(request) } }
         router.get("/datasets/:node/:id") { request, context in
-            await rendering(context.logger) {
+            await pages.rendering(context.logger) {
                 try await dataset(node: context.parameters.require("node"), id: context.parameters.require("id"), request)
             }
         }
@@ -33,10 +33,7 @@ struct WebRoutes {
         let inputs = try await catalogue.read { service in
             let response = try service.search(query)
             // Each filter on its own, so a chip removes exactly the filters that chose its value.
-            let resolved = try state.filters.map { filter in
-                try service.resolve(SearchQuery(filters: ["\(filter.field)=\(filter.value)"])).filters.values
-                    .reduce(into: Set<String>()) { $0.formUnion($1) }
-            }
+            let resolved = try service.resolveEach(query.filters)
             let labels = service.conceptLabels(SearchPage.Inputs.conceptIRIs(in: response), language: language.rawValue)
             return SearchPage.Inputs(state: state, response: response, resolvedFilters: resolved, conceptLabels: labels)
         }
@@ -58,14 +55,5 @@ struct WebRoutes {
         }
         let page = DatasetPage(detail: detail, searchQuery: search, language: language, conceptLabels: labels, messages: pages.messages)
         return pages.page("dataset", title: page.title, page.context)
-    }
-
-    /// The page, or the error page with the status and sentence the API would answer.
-    private func rendering(_ logger: Logger, _ body: () async throws -> Response) async -> Response {
-        do {
-            return try await body()
-        } catch {
-            return pages.errorPage(for: error, logger: logger)
-        }
     }
 }

@@ -58,6 +58,15 @@ struct WebPages: Sendable {
         return page("error", title: messages.text("error.title"), context, status: problem.status)
     }
 
+    /// The page `body` builds, or the error page for what it threw.
+    func rendering(_ logger: Logger, next: String = "/", _ body: () async throws -> Response) async -> Response {
+        do {
+            return try await body()
+        } catch {
+            return errorPage(for: error, logger: logger, next: next)
+        }
+    }
+
     /// Scripts, styles, images and form targets from the catalogue itself only; no inline script.
     static let contentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
